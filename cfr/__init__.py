@@ -1,0 +1,11 @@
+"""Shared code for the book "Cambodia's Foreign Relations".
+
+Notebooks import from here and never copy helper code:
+
+- :mod:`cfr.data`   load a table by name, validated against ``data/datapackage.json``
+- :mod:`cfr.charts` the house Plotly style, country colours, source notes, the offline renderer
+- :mod:`cfr.maps`   maps drawn from the GeoJSON in ``data/geo/`` with no map tiles
+"""
+from cfr.data import DataError, load, load_geojson, package, resource_info
+
+__all__ = ["DataError", "load", "load_geojson", "package", "resource_info"]

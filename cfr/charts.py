@@ -1,0 +1,335 @@
+"""The book's chart style and the renderer that makes charts work offline and in the PDF.
+
+Use in a notebook::
+
+    from cfr import charts, load
+    df = load("oda_gni")
+    fig = charts.line(df, x="year", y="value", entity="iso3", unit="% of GNI")
+    charts.finish(fig, title="Aid fell from a fifth of income to under 3%",
+                  subtitle="Net ODA received, % of GNI", table="oda_gni",
+                  alt="Line chart of ...")
+    fig.show()
+
+``import cfr.charts`` registers the ``cfr`` template and renderer as Plotly's defaults. The
+renderer's output holds three representations of every chart:
+
+- ``text/html``: the chart as a ``<div>`` that draws with the ``plotly.min.js`` the book
+  serves once from ``_static/`` (no CDN, never inlined), plus a link to the CSV;
+- ``image/png``: a static image made by kaleido with Debian's Chromium, for the PDF;
+- ``application/vnd.plotly.v1+json``: Plotly's own JSON, for readers rerunning in JupyterLab.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import os
+from pathlib import Path
+
+import plotly.graph_objects as go
+import plotly.io as pio
+from plotly.io._base_renderers import MimetypeRenderer
+
+from cfr.data import data_dir, resource_info
+
+# --- colours --------------------------------------------------------------------------------
+# One colour per actor across the whole book. Okabe-Ito first (colour-blind safe), then
+# Paul Tol's muted set for actors that rarely share a chart with the first eight.
+COUNTRY_COLOURS = {
+    "KHM": "#0072B2",  # Cambodia: blue
+    "CHN": "#D55E00",  # China: vermilion
+    "VNM": "#009E73",  # Viet Nam: bluish green
+    "USA": "#CC79A7",  # United States: reddish purple
+    "JPN": "#E69F00",  # Japan: orange
+    "THA": "#56B4E9",  # Thailand: sky blue
+    "LAO": "#999933",  # Laos: olive
+    "MMR": "#882255",  # Myanmar: wine
+    "EUU": "#332288",  # European Union: indigo
+    "RUS": "#AA4499",  # Russia: purple
+    "FRA": "#44AA99",  # France: teal
+    "IND": "#997700",  # India: ochre
+    "KOR": "#6699CC",  # Korea: steel blue
+    "AUS": "#117733",  # Australia: green
+    "DEU": "#555555",  # Germany: dark grey
+    "GBR": "#8C6D31",  # United Kingdom: brown
+    "SWE": "#4B6B8A",  # Sweden: slate
+    "ASEAN": "#2E5E4E",  # ASEAN: dark teal
+}
+OTHER_COLOUR = "#8A8A8A"
+PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#999933", "#882255"]
+
+# Names as the book writes them (short forms on charts).
+COUNTRY_NAMES = {
+    "KHM": "Cambodia", "CHN": "China", "VNM": "Vietnam", "USA": "United States",
+    "JPN": "Japan", "THA": "Thailand", "LAO": "Laos", "MMR": "Myanmar", "EUU": "EU",
+    "RUS": "Russia", "FRA": "France", "IND": "India", "KOR": "South Korea",
+    "AUS": "Australia", "DEU": "Germany", "GBR": "United Kingdom", "SWE": "Sweden",
+    "ASEAN": "ASEAN",
+}
+
+FONT = "Helvetica Neue, Helvetica, Arial, Liberation Sans, DejaVu Sans, sans-serif"
+TEXT = "#333333"
+MUTED = "#5E5E5E"  # passes WCAG AA on white (6.4:1)
+
+WIDTH, HEIGHT, SCALE = 900, 520, 2  # static image: 1800 x 1040 px, sharp in print
+
+
+def colour(code: str) -> str:
+    """The book's colour for a country or group code (grey for anything else)."""
+    return COUNTRY_COLOURS.get(code, OTHER_COLOUR)
+
+
+def name(code: str) -> str:
+    """The book's short name for a country or group code."""
+    return COUNTRY_NAMES.get(code, code)
+
+
+# --- template -------------------------------------------------------------------------------
+pio.templates["cfr"] = go.layout.Template(
+    layout=dict(
+        font=dict(family=FONT, size=14, color=TEXT),
+        title=dict(x=0, xanchor="left", xref="paper", font=dict(size=19, color="#111111"),
+                   subtitle=dict(font=dict(size=14, color=MUTED))),
+        colorway=PALETTE,
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        margin=dict(l=60, r=30, t=90, b=60),
+        hoverlabel=dict(font=dict(family=FONT, size=13)),
+        legend=dict(orientation="h", x=0, xanchor="left", y=-0.12, yanchor="top",
+                    title=dict(text="")),
+        xaxis=dict(showgrid=False, showline=True, linecolor="#999999", ticks="outside",
+                   tickcolor="#999999", zeroline=False, automargin=True),
+        yaxis=dict(gridcolor="#E5E5E5", zeroline=False, showline=False, automargin=True),
+    )
+)
+pio.templates.default = "plotly_white+cfr"
+
+
+# --- finishing a chart ----------------------------------------------------------------------
+def source_note(table: str) -> str:
+    """'Source: publisher, dataset (date)' for a table, from its sources in datapackage.json."""
+    res = resource_info(table)
+    parts = []
+    for src in res.get("sources", []):
+        text = src.get("title", "")
+        if src.get("publisher") and src["publisher"] not in text:
+            text = f"{src['publisher']}, {text}"
+        parts.append(text)
+    return "Source: " + "; ".join(parts) if parts else "Source: see the data catalogue"
+
+
+def csv_href(table: str) -> str:
+    """Relative link from the running notebook's folder to the table's CSV.
+
+    Notebooks run from their own folder both in the build and in Jupyter, and the HTML book
+    mirrors the source layout, so the same relative link works in both.
+    """
+    target = data_dir() / resource_info(table)["path"]
+    return Path(os.path.relpath(target, Path.cwd())).as_posix()
+
+
+def finish(fig: go.Figure, *, title: str, subtitle: str, table: str | list[str], alt: str,
+           note: str | None = None) -> go.Figure:
+    """Give a chart the book's furniture: a title that states the finding, a subtitle with
+    the measure and unit, the source note under it, the CSV link and a text alternative.
+
+    ``table`` names the data-package table(s) the chart is drawn from; ``alt`` is a one- or
+    two-sentence description for screen readers and the page text; ``note`` adds a
+    processing note. The static image carries all of it inside the picture; the web page
+    shows title, subtitle and source as text around the interactive chart (they wrap on
+    phones and can be read aloud and copied).
+    """
+    tables = [table] if isinstance(table, str) else list(table)
+    source = "Source: " + "; ".join(source_note(t).removeprefix("Source: ") for t in tables)
+    fig.update_layout(meta=dict(cfr_tables=tables, cfr_alt=alt, cfr_title=title,
+                                cfr_subtitle=subtitle, cfr_source=source, cfr_note=note or ""))
+    return fig
+
+
+def _with_furniture(fig: go.Figure) -> go.Figure:
+    """A copy of a finished chart with title, subtitle and source note drawn inside it
+    (for the static image)."""
+    meta = fig.layout.meta
+    fig = go.Figure(fig)
+    footer = "<br>".join(_wrap(t, 125) for t in (meta["cfr_source"], meta["cfr_note"]) if t)
+    n_footer = footer.count("<br>") + 1
+    bottom = (fig.layout.margin.b or 60) + 16 * n_footer + 10
+    title, subtitle = _wrap(meta["cfr_title"], 80), _wrap(meta["cfr_subtitle"], 110)
+    top = 60 + 24 * title.count("<br>") + 18 * subtitle.count("<br>") + 20
+    fig.update_layout(
+        title=dict(text=f"<b>{title}</b>", subtitle=dict(text=subtitle), y=0.985, yanchor="top",
+                   yref="container"),
+        margin=dict(b=bottom, t=max(top, fig.layout.margin.t or 0)),
+    )
+    fig.add_annotation(text=footer, showarrow=False, xref="paper", yref="paper", x=0,
+                       xanchor="left", y=0, yanchor="bottom", yshift=-(bottom - 8),
+                       align="left", font=dict(size=11, color=MUTED))
+    return fig
+
+
+def _wrap(text: str, width: int) -> str:
+    words, lines, cur = html.escape(text).split(), [], ""
+    for w in words:
+        if cur and len(cur) + len(w) + 1 > width:
+            lines.append(cur)
+            cur = w
+        else:
+            cur = f"{cur} {w}".strip()
+    lines.append(cur)
+    return "<br>".join(lines)
+
+
+# --- common chart shapes --------------------------------------------------------------------
+def line(df, *, x: str, y: str, entity: str, unit: str, label_ends: bool = True,
+         hover_fmt: str = ",.1f") -> go.Figure:
+    """One line per entity (country code column ``entity``), coloured by country, with
+    direct labels at line ends so colour is never the only key."""
+    fig, ends = go.Figure(), []
+    for code, part in df.sort_values(x).groupby(entity, sort=False):
+        part = part.dropna(subset=[y])
+        fig.add_trace(go.Scatter(
+            x=part[x], y=part[y], mode="lines", name=name(code),
+            line=dict(color=colour(code), width=3 if code == "KHM" else 2),
+            hovertemplate=f"{name(code)}, %{{x}}: %{{y:{hover_fmt}}} {unit}<extra></extra>",
+        ))
+        if label_ends and len(part):
+            ends.append((part.iloc[-1][x], float(part.iloc[-1][y]), code))
+    for xe, ye, code in _spread(ends, df[y].max() - df[y].min()):
+        fig.add_annotation(x=xe, y=ye, text=name(code), showarrow=False, xanchor="left",
+                           xshift=6, font=dict(color=colour(code), size=13))
+    fig.update_layout(showlegend=not label_ends, margin=dict(r=110))
+    fig.update_yaxes(title=dict(text=unit))
+    return fig
+
+
+def _spread(ends, span, gap=0.06):
+    """Nudge line-end labels apart vertically so they do not overprint each other."""
+    ends = sorted(ends, key=lambda e: e[1])
+    min_gap = gap * (span or 1)
+    out = []
+    for xe, ye, code in ends:
+        if out and ye - out[-1][1] < min_gap:
+            ye = out[-1][1] + min_gap
+        out.append((xe, ye, code))
+    return out
+
+
+def bar(df, *, x: str, y: str, unit: str, entity: str | None = None, orientation: str = "v",
+        hover_fmt: str = ",.0f", text_fmt: str | None = None) -> go.Figure:
+    """A bar chart; bars take the country colour when ``entity`` holds country codes."""
+    colours = [colour(c) for c in df[entity]] if entity else PALETTE[0]
+    xs, ys = (df[x], df[y]) if orientation == "v" else (df[y], df[x])
+    value_axis = "y" if orientation == "v" else "x"
+    fig = go.Figure(go.Bar(
+        x=xs, y=ys, orientation=orientation, marker_color=colours,
+        hovertemplate=f"%{{{'x' if orientation == 'v' else 'y'}}}: "
+                      f"%{{{value_axis}:{hover_fmt}}} {unit}<extra></extra>",
+        texttemplate=f"%{{{value_axis}:{text_fmt}}}" if text_fmt else None,
+        textposition="outside" if text_fmt else None, cliponaxis=False,
+    ))
+    fig.update_layout(showlegend=False)
+    (fig.update_yaxes if orientation == "v" else fig.update_xaxes)(title=dict(text=unit))
+    return fig
+
+
+def mark_events(fig: go.Figure, events, *, x: str = "year", label: str = "label") -> go.Figure:
+    """Dotted vertical lines with short labels for the events that explain a change.
+
+    ``events``: a DataFrame (or list of dicts) with an x position and a short label.
+    """
+    rows = events.to_dict("records") if hasattr(events, "to_dict") else list(events)
+    for i, ev in enumerate(rows):
+        fig.add_vline(x=ev[x], line=dict(color="#AAAAAA", width=1, dash="dot"))
+        fig.add_annotation(x=ev[x], y=1.0 - 0.07 * (i % 3), yref="paper", text=ev[label],
+                           showarrow=False, xanchor="left", xshift=3, yanchor="top",
+                           font=dict(size=11, color=MUTED), bgcolor="rgba(255,255,255,0.8)")
+    return fig
+
+
+def timeline(df, *, start: str = "date", label: str = "event", lane: str = "actor",
+             lanes_colour: dict | None = None, detail: str | None = None) -> go.Figure:
+    """A dated timeline: one marker per event on a horizontal lane per actor or theme.
+
+    ``df`` needs a date column ``start``, a short ``label`` and a ``lane`` (country code or
+    theme). Hover shows the date, the label and ``detail`` if given.
+    """
+    df = df.sort_values(start)
+    lanes = list(dict.fromkeys(df[lane]))
+    fig = go.Figure()
+    for i, ln in enumerate(lanes):
+        part = df[df[lane] == ln]
+        col = (lanes_colour or {}).get(ln) or COUNTRY_COLOURS.get(ln) or PALETTE[i % len(PALETTE)]
+        hover = part[label].map(html.escape)
+        if detail:
+            hover = hover + "<br>" + part[detail].fillna("").map(lambda s: _wrap(str(s), 60))
+        fig.add_trace(go.Scatter(
+            x=part[start], y=[name(ln)] * len(part), mode="markers", name=name(ln),
+            marker=dict(size=11, color=col, symbol="diamond", line=dict(color="white", width=1)),
+            customdata=hover,
+            hovertemplate="%{x|%d %b %Y}<br>%{customdata}<extra></extra>",
+        ))
+    fig.update_layout(showlegend=False, hovermode="closest")
+    fig.update_yaxes(categoryorder="array", categoryarray=[name(x) for x in lanes][::-1],
+                     showgrid=True, gridcolor="#EEEEEE")
+    fig.update_xaxes(type="date", showgrid=True, gridcolor="#F2F2F2")
+    return fig
+
+
+# --- the renderer ---------------------------------------------------------------------------
+class BookRenderer(MimetypeRenderer):
+    """HTML div (plotly.js served by the book), static PNG and Plotly JSON in one bundle."""
+
+    def to_mimebundle(self, fig_dict):
+        fig = go.Figure(fig_dict)
+        meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+        if "cfr_title" not in meta:
+            raise ValueError("call cfr.charts.finish(fig, title=..., subtitle=..., table=..., "
+                             "alt=...) before fig.show(): every chart needs its source")
+        web = go.Figure(fig).update_layout(margin=dict(t=20))
+        div = pio.to_html(web, include_plotlyjs=False, include_mathjax=False, full_html=False,
+                          default_width="100%", default_height=f"{HEIGHT - 70}px",
+                          config={"responsive": True, "displaylogo": False})
+        esc = html.escape
+        alt_id = "cfr-alt-" + hashlib.sha1(meta["cfr_title"].encode()).hexdigest()[:10]
+        links = " · ".join(
+            f'<a href="{esc(csv_href(t))}" download>{esc(resource_info(t)["path"])}</a>'
+            for t in meta["cfr_tables"]
+        )
+        note = f'<p class="cfr-chart-note">{esc(meta["cfr_note"])}</p>' if meta["cfr_note"] else ""
+        page = (
+            f'<figure class="cfr-chart">'
+            f'<p class="cfr-chart-title">{esc(meta["cfr_title"])}</p>'
+            f'<p class="cfr-chart-subtitle">{esc(meta["cfr_subtitle"])}</p>'
+            f'<div class="cfr-chart-plot" aria-describedby="{alt_id}">{div}</div>'
+            f'<figcaption class="cfr-chart-caption"><p class="cfr-chart-source">'
+            f'{esc(meta["cfr_source"])}</p>{note}'
+            f'<p class="cfr-chart-data">Data (CSV): {links}</p>'
+            f'<p class="cfr-alt" id="{alt_id}">{esc(meta["cfr_alt"])}</p></figcaption></figure>'
+        )
+        return {
+            "text/html": page,
+            "image/png": base64.b64encode(static_png(_with_furniture(fig))).decode(),
+            "application/vnd.plotly.v1+json": json.loads(pio.to_json(fig, validate=False)),
+            "text/plain": f"<Figure: {meta['cfr_title']}>",
+        }
+
+
+_server_started = False
+
+
+def static_png(fig: go.Figure) -> bytes:
+    """PNG of a chart via kaleido's sync server (one Chromium for the whole notebook)."""
+    import kaleido
+
+    global _server_started
+    if not _server_started:
+        # plotly.js from the installed plotly package, no MathJax: nothing from the network.
+        kaleido.start_sync_server(mathjax=False, silence_warnings=True)
+        _server_started = True
+    opts = dict(format="png", width=WIDTH, height=HEIGHT, scale=SCALE)
+    return kaleido.calc_fig_sync(fig.to_dict(), opts)
+
+
+pio.renderers["cfr"] = BookRenderer()
+pio.renderers.default = "cfr"

@@ -1,0 +1,108 @@
+"""A small Sphinx extension: serve plotly.js and the data files with the book, offline.
+
+- ``plotly.min.js`` is copied from the installed plotly package into ``_static/`` at build
+  time (never committed, never from a CDN) and loaded only on pages that hold a chart.
+- ``data/`` (CSV tables, GeoJSON, datapackage.json) is copied into the built site, so each
+  chart's "Download the data" link works on the web and from ``file://``.
+"""
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import plotly
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+PACKAGE_DIR = Path(__file__).resolve().parent
+STAMP_NAME = "cfr-inputs.sha256"
+
+
+def inputs_hash(srcdir: Path) -> str:
+    """Hash of everything a notebook's outputs depend on besides its own code cells:
+    the tables in ``data/`` and the shared package."""
+    digest = hashlib.sha256()
+    for folder in (Path(srcdir) / "data", PACKAGE_DIR):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(folder.parent).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _invalidate_stale_cache(app, config):
+    """MyST-NB's execution cache keys on code cells only (jupyter-book #1633): an edited CSV
+    or helper would leave old numbers on the page. When ``data/`` or ``cfr/`` change, clear
+    the cache and make Sphinx re-read every page, so notebooks run again."""
+    app.cfr_inputs_changed = False
+    if config["nb_execution_mode"] != "cache":
+        return
+    cache = Path(config["nb_execution_cache_path"] or Path(app.outdir).parent / ".jupyter_cache")
+    stamp = cache.parent / STAMP_NAME
+    now = inputs_hash(Path(app.srcdir))
+    if stamp.exists() and stamp.read_text() == now:
+        return
+    app.cfr_inputs_changed = stamp.exists() or cache.exists()
+    if cache.exists():
+        shutil.rmtree(cache)
+        logger.info(f"[cfr] data/ or cfr/ changed: cleared the execution cache {cache}")
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(now)
+
+
+def _outdated(app, env, added, changed, removed):
+    """Re-read every page after the inputs changed (see _invalidate_stale_cache)."""
+    return sorted(env.found_docs) if getattr(app, "cfr_inputs_changed", False) else []
+
+
+def _is_thebe(asset) -> bool:
+    text = f"{getattr(asset, 'filename', '') or ''} {getattr(asset, 'attributes', {}).get('body', '')} {asset}"
+    return "thebe" in text.lower()
+
+
+def _page_context(app, pagename, templatename, context, doctree):
+    # sphinx-thebe (always loaded by Jupyter Book) declares THEBE_JS_URL twice per page, a
+    # console error, and names a CDN. The book has no live kernels: drop its assets.
+    if "plotly-graph-div" in context.get("body", ""):
+        # Page-specific script, in <head> before the inline Plotly.newPlot calls.
+        app.add_js_file("plotly.min.js", priority=200)
+    for key in ("script_files", "css_files"):
+        if key in context:
+            context[key][:] = [a for a in context[key] if not _is_thebe(a)]
+
+
+def _copy_assets(app, exception):
+    if exception is not None or app.builder.format != "html":
+        return
+    out = Path(app.outdir)
+    (out / "_static").mkdir(parents=True, exist_ok=True)
+    shutil.copy2(PLOTLY_JS, out / "_static" / "plotly.min.js")
+    src = Path(app.srcdir) / "data"
+    if src.is_dir():
+        shutil.copytree(src, out / "data", dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+
+
+def setup(app):
+    app.connect("config-inited", _invalidate_stale_cache, priority=100)
+    app.connect("env-get-outdated", _outdated)
+    app.connect("html-page-context", _page_context)
+    app.connect("build-finished", _copy_assets)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+
+
+class PlotlyJsonMime:
+    """MyST-NB mime plugin: Plotly's own JSON is for JupyterLab; the book shows the chart
+    through the bundle's ``text/html`` (web) and ``image/png`` (PDF), so render it as nothing.
+    Registered as entry point ``myst_nb.mime_renderers: plotly_json`` in pyproject.toml."""
+
+    mime_priority_overrides = ()
+
+    @staticmethod
+    def handle_mime(renderer, data, inline):
+        if data.mime_type == "application/vnd.plotly.v1+json":
+            return []
+        return None

@@ -1,0 +1,82 @@
+"""Shared fixtures: the book's pages, executed notebooks, glued numbers, built HTML."""
+from __future__ import annotations
+
+import ast
+import functools
+import os
+from pathlib import Path
+
+import jupytext
+import nbclient
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+HTML = ROOT / "_build" / "html"
+CHROMIUM = "/usr/bin/chromium"
+
+
+def toc_pages() -> list[str]:
+    """Every page in _toc.yml, as source paths without suffix (e.g. 'chapters/donors')."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    pages = [toc["root"]]
+    for part in toc.get("parts", [{"chapters": toc.get("chapters", [])}]):
+        pages += [c["file"] for c in part["chapters"]]
+    return pages
+
+
+THEME_CHAPTERS = ["chapters/donors", "chapters/powers", "chapters/borders", "chapters/un",
+                  "chapters/mekong"]
+
+
+def source_of(page: str) -> Path:
+    return ROOT / f"{page}.md"
+
+
+def is_notebook(page: str) -> bool:
+    return source_of(page).read_text().startswith("---\njupytext:")
+
+
+@functools.lru_cache(maxsize=None)
+def executed(page: str):
+    """Run a MyST notebook top to bottom in a fresh kernel from its own folder, as a reader
+    rerunning it in Jupyter would (not from the build's cache)."""
+    path = source_of(page)
+    nb = jupytext.read(path)
+    client = nbclient.NotebookClient(nb, timeout=600, kernel_name="python3",
+                                     resources={"metadata": {"path": str(path.parent)}})
+    client.execute()
+    return nb
+
+
+def glued(nb) -> dict:
+    """Values glued with myst_nb.glue in an executed notebook: {name: python value}."""
+    out = {}
+    for cell in nb.cells:
+        for o in cell.get("outputs", []):
+            name = o.get("metadata", {}).get("scrapbook", {}).get("name")
+            if name:
+                text = o["data"].get("application/papermill.record/text/plain")
+                try:
+                    out[name] = ast.literal_eval(text)
+                except (ValueError, SyntaxError):
+                    out[name] = text
+    return out
+
+
+def figures(nb) -> list[dict]:
+    """The Plotly figures (JSON) a notebook displayed through the book's renderer."""
+    return [o["data"]["application/vnd.plotly.v1+json"]
+            for cell in nb.cells for o in cell.get("outputs", [])
+            if "application/vnd.plotly.v1+json" in o.get("data", {})]
+
+
+@pytest.fixture(scope="session")
+def html_dir() -> Path:
+    if not (HTML / "intro.html").exists():
+        pytest.fail("the HTML book is not built: run `make book` (make test does it first)")
+    return HTML
+
+
+def pytest_configure(config):
+    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
