@@ -27,12 +27,14 @@ def data_dir() -> Path:
     """The folder that holds ``datapackage.json`` (override with $CFR_DATA_DIR, e.g. in tests)."""
     if os.environ.get(DATA_ENV):
         return Path(os.environ[DATA_ENV]).resolve()
-    here = Path(__file__).resolve().parent.parent / "data"
-    if (here / "datapackage.json").exists():
-        return here
+    # The book the notebook runs in (notebooks run from their own folder), else the checkout
+    # this package was installed from.
     for parent in [Path.cwd(), *Path.cwd().parents]:
         if (parent / "data" / "datapackage.json").exists():
             return parent / "data"
+    here = Path(__file__).resolve().parent.parent / "data"
+    if (here / "datapackage.json").exists():
+        return here
     raise DataError("cannot find data/datapackage.json above " + str(Path.cwd()))
 
 
@@ -64,7 +66,7 @@ def _problems(report, path: str) -> list[str]:
     for task in report.tasks:
         for err in task.errors:
             row = getattr(err, "row_number", None)
-            field = getattr(err, "field_name", None)
+            field = getattr(err, "field_name", None) or ", ".join(getattr(err, "field_names", []))
             where = [path]
             where.append(f"row {row}" if row else "header" if field else "file")
             if field:

@@ -2,10 +2,11 @@
 # Install the Debian packages the book needs, once. Usage: setup-system.sh book|pdf|test
 #   book: Chromium (static chart images via kaleido; browser tests)
 #   pdf/test: plus XeLaTeX and fonts (PDF), poppler-utils (PDF checks)
+# $CFR_EXTRA_SYSTEM_PACKAGES adds packages (space-separated), e.g. a font for a new script.
 # As root it runs apt-get; as another user it names the command to run and stops.
 set -euo pipefail
 want=${1:-test}
-pkgs=(chromium fonts-dejavu-core)
+pkgs=(chromium fonts-dejavu-core ${CFR_EXTRA_SYSTEM_PACKAGES:-})
 if [[ $want == pdf || $want == test ]]; then
   pkgs+=(latexmk texlive-xetex texlive-latex-recommended texlive-latex-extra
          texlive-fonts-recommended texlive-fonts-extra fonts-freefont-otf poppler-utils)

@@ -1,0 +1,80 @@
+"""The build itself: strict, cached, and honest about changed data."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+JB = ROOT / ".venv" / "bin" / "jupyter-book"
+
+
+def _tracked_copy(dest: Path) -> Path:
+    files = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT,
+                           capture_output=True, text=True, check=True).stdout.split()
+    for f in files:
+        if (ROOT / f).is_file():
+            (dest / f).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / f, dest / f)
+    return dest
+
+
+def _build(book: Path) -> tuple[float, str]:
+    start = time.monotonic()
+    run = subprocess.run([str(JB), "build", ".", "--toc", "_toc_small.yml", "-W", "-n",
+                          "--keep-going"], cwd=book, capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    return time.monotonic() - start, run.stdout + run.stderr
+
+
+@pytest.fixture(scope="module")
+def small_book(tmp_path_factory):
+    """A copy of the book with only the intro and references, built once (cold)."""
+    book = _tracked_copy(tmp_path_factory.mktemp("book"))
+    (book / "_toc_small.yml").write_text(
+        "format: jb-book\nroot: intro\nchapters:\n  - file: chapters/references\n")
+    cold, _ = _build(book)
+    return book, cold
+
+
+def test_unchanged_rebuild_does_not_execute_again(small_book):
+    book, cold = small_book
+    warm, log = _build(book)
+    assert "Executing" not in log and "no targets are out of date" in log
+    assert warm < max(0.5 * cold, 5), (warm, cold)
+
+
+def test_an_edited_table_value_reaches_the_page(small_book):
+    """MyST-NB's cache keys on code only (jupyter-book #1633); cfr.sphinx_ext clears it when
+    data/ changes, so a corrected number shows up after the next build."""
+    book, _ = small_book
+    page = book / "_build" / "html" / "intro.html"
+    assert "15.0" in page.read_text()
+    csv = book / "data" / "oda_gni.csv"
+    csv.write_text(csv.read_text().replace("KHM,1995,14.95606", "KHM,1995,19.25"))
+    _, log = _build(book)
+    assert "cleared the execution cache" in log
+    assert re.search(r"19\.2<", page.read_text()) or "19.2" in page.read_text()
+
+
+def test_non_root_user_without_system_packages_gets_the_apt_line(tmp_path):
+    env = {**os.environ, "CFR_EXTRA_SYSTEM_PACKAGES": "cfr-no-such-package"}
+    run = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                          "bash", str(ROOT / "scripts" / "setup-system.sh"), "book"],
+                         capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert run.returncode == 1
+    assert "Missing system packages: cfr-no-such-package" in run.stderr
+    assert "apt-get install -y --no-install-recommends cfr-no-such-package" in run.stderr
+    assert "Traceback" not in run.stderr + run.stdout
+
+
+def test_setup_script_is_quiet_when_everything_is_installed():
+    run = subprocess.run(["bash", str(ROOT / "scripts" / "setup-system.sh"), "test"],
+                         capture_output=True, text=True)
+    assert run.returncode == 0 and run.stdout == ""

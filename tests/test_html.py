@@ -1,0 +1,106 @@
+"""The built HTML book: every page, every chart, nothing off-site, a working search index."""
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import THEME_CHAPTERS, executed, figures, is_notebook, toc_pages
+
+# Words a reader would search for, per page (stemmed by Sphinx; we check the stems' sources).
+SEARCH_WORDS = {
+    "intro": ["cambodia", "aid"],
+    "chapters/donors": ["donor", "japan"],
+    "chapters/powers": ["china", "vote"],
+    "chapters/borders": ["preah", "vihear"],
+    "chapters/un": ["security", "council"],
+    "chapters/mekong": ["mekong", "dam"],
+    "chapters/claims": ["verdict"],
+    "chapters/data-catalogue": ["licence"],
+}
+
+
+class Assets(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.urls = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "script" and a.get("src"):
+            self.urls.append(a["src"])
+        if tag == "link" and a.get("href") and a.get("rel") in ("stylesheet", "icon", "preload", "shortcut icon"):
+            self.urls.append(a["href"])
+        if tag in ("img", "iframe") and a.get("src"):
+            self.urls.append(a["src"])
+
+
+def page_html(html_dir: Path, page: str) -> str:
+    path = html_dir / f"{page}.html"
+    assert path.exists(), f"missing page {path}"
+    return path.read_text()
+
+
+@pytest.mark.parametrize("page", toc_pages())
+def test_page_exists_and_loads_nothing_off_site(html_dir, page):
+    text = page_html(html_dir, page)
+    parser = Assets()
+    parser.feed(text)
+    off = [u for u in parser.urls if re.match(r"^(https?:)?//", u)]
+    assert off == [], f"{page} loads {off}"
+    assert "cdn.plot.ly" not in text and "unpkg.com" not in text and "require.min.js" not in text
+
+
+@pytest.mark.parametrize("page", [p for p in toc_pages() if is_notebook(p)])
+def test_every_chart_is_on_its_page_with_its_data_link(html_dir, page):
+    text = page_html(html_dir, page)
+    n = len(figures(executed(page)))
+    assert text.count('class="plotly-graph-div"') == n
+    assert text.count('class="cfr-chart"') == n
+    for href in re.findall(r'class="cfr-chart-data">Data \(CSV\): (.*?)</p>', text):
+        for link in re.findall(r'href="([^"]+)"', href):
+            assert (html_dir / Path(page).parent / link).resolve().is_file(), link
+
+
+def test_plotly_js_is_served_once_and_never_inlined(html_dir):
+    js = html_dir / "_static" / "plotly.min.js"
+    assert js.stat().st_size > 1_000_000
+    for page in toc_pages():
+        text = page_html(html_dir, page)
+        has_chart = "plotly-graph-div" in text
+        assert text.count("plotly.min.js") == (1 if has_chart else 0), page
+        assert len(text) < 400_000 or "plotly.min.js" not in text, "plotly.js inlined?"
+        assert "Plotly.register" not in text  # the bundle's own code is never in the page
+
+
+def test_favicon(html_dir):
+    text = page_html(html_dir, "intro")
+    assert re.search(r'rel="icon" href="_static/favicon.png', text)
+    assert (html_dir / "_static" / "favicon.png").exists()
+
+
+def _search_index(html_dir: Path) -> dict:
+    text = (html_dir / "searchindex.js").read_text()
+    return json.loads(text[text.index("(") + 1: text.rindex(")")])
+
+
+@pytest.mark.parametrize("page", list(SEARCH_WORDS))
+def test_search_index_holds_the_chapters_words(html_dir, page):
+    index = _search_index(html_dir)
+    doc = index["docnames"].index(page)
+    terms = {**index["terms"], **index["titleterms"]}
+    for word in SEARCH_WORDS[page]:
+        stems = [t for t in terms if t.startswith(word) or (len(t) >= 4 and word.startswith(t))]
+        docs = set()
+        for t in stems:
+            v = terms[t]
+            docs |= set(v if isinstance(v, list) else [v])
+        assert doc in docs, f"search for {word!r} does not find {page}"
+
+
+def test_data_files_are_published(html_dir):
+    assert (html_dir / "data" / "datapackage.json").exists()
+    assert (html_dir / "data" / "oda_gni.csv").read_text().startswith("iso3,year")
