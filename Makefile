@@ -20,6 +20,7 @@ pdf: system-test $(STAMP)
 	$(JB) build . --path-output $(OUT) --builder pdflatex $(STRICT)
 	mkdir -p $(dir $(PDF))
 	cp $(OUT)/_build/latex/cambodia-foreign-relations.pdf $(PDF)
+	mkdir -p $(OUT)/_build/html && cp $(PDF) $(OUT)/_build/html/
 	@echo "PDF: $(PDF)"
 
 test: system-test $(STAMP)
