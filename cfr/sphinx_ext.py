@@ -24,8 +24,12 @@ STAMP_NAME = "cfr-inputs.sha256"
 def inputs_hash(srcdir: Path) -> str:
     """Hash of everything a notebook's outputs depend on besides its own code cells:
     the tables in ``data/`` and the shared package."""
+    return _hash_folders([Path(srcdir) / "data", PACKAGE_DIR])
+
+
+def _hash_folders(folders) -> str:
     digest = hashlib.sha256()
-    for folder in (Path(srcdir) / "data", PACKAGE_DIR):
+    for folder in folders:
         for path in sorted(folder.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(path.relative_to(folder.parent).as_posix().encode())
@@ -38,6 +42,14 @@ def _invalidate_stale_cache(app, config):
     or helper would leave old numbers on the page. When ``data/`` or ``cfr/`` change, clear
     the cache and make Sphinx re-read every page, so notebooks run again."""
     app.cfr_inputs_changed = False
+    # Sphinx skips writing (and copying _static/) when no page is out of date, so an edited
+    # stylesheet or template would never reach the site: re-write every page when they change.
+    look = _hash_folders([Path(app.srcdir) / "_static", Path(app.srcdir) / "_templates"])
+    look_stamp = Path(app.outdir).parent / f"cfr-look-{Path(app.outdir).name}.sha256"
+    if not look_stamp.exists() or look_stamp.read_text() != look:
+        app.cfr_inputs_changed = look_stamp.exists()
+        look_stamp.parent.mkdir(parents=True, exist_ok=True)
+        look_stamp.write_text(look)
     if config["nb_execution_mode"] != "cache":
         return
     cache = Path(config["nb_execution_cache_path"] or Path(app.outdir).parent / ".jupyter_cache")
@@ -45,7 +57,7 @@ def _invalidate_stale_cache(app, config):
     now = inputs_hash(Path(app.srcdir))
     if stamp.exists() and stamp.read_text() == now:
         return
-    app.cfr_inputs_changed = stamp.exists() or cache.exists()
+    app.cfr_inputs_changed |= stamp.exists() or cache.exists()
     if cache.exists():
         shutil.rmtree(cache)
         logger.info(f"[cfr] data/ or cfr/ changed: cleared the execution cache {cache}")
@@ -54,7 +66,7 @@ def _invalidate_stale_cache(app, config):
 
 
 def _outdated(app, env, added, changed, removed):
-    """Re-read every page after the inputs changed (see _invalidate_stale_cache)."""
+    """Re-read every page after the inputs or the look changed (see _invalidate_stale_cache)."""
     return sorted(env.found_docs) if getattr(app, "cfr_inputs_changed", False) else []
 
 

@@ -12,14 +12,18 @@ from playwright.sync_api import sync_playwright
 
 from conftest import CHROMIUM, executed, figures, is_notebook, toc_pages
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run"]
 
 
 @pytest.fixture(scope="module")
 def site(html_dir):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(html_dir))
-    handler.log_message = lambda *a, **k: None
+    handler = functools.partial(QuietHandler, directory=str(html_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
@@ -102,5 +106,51 @@ def test_hover_shows_values_with_units(browser, site):
         v.page.wait_for_selector(".plotly-graph-div .main-svg")
         text = v.page.evaluate("document.querySelector('.plotly-graph-div')._fullData[0].hovertemplate")
         assert "% of GNI" in text
+    finally:
+        v.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("page", PAGES)
+def test_no_accessibility_violations(browser, site, page, scheme):
+    """axe-core (the npm build bundled in axe-playwright-python) finds nothing: contrast
+    (WCAG AA), landmarks, heading order, names for links and images, in both colour modes."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    v = Visit(browser, f"{site}/{page}.html")
+    v.page.emulate_media(color_scheme=scheme)
+    try:
+        v.page.wait_for_timeout(300)
+        result = Axe().run(v.page, options={"resultTypes": ["violations"],
+                                            "runOnly": {"type": "tag", "values": [
+                                                "wcag2a", "wcag2aa", "wcag21aa", "best-practice"]}})
+        found = [(x["id"], x["help"], [n["target"] for n in x["nodes"][:3]])
+                 for x in result.response["violations"]]
+        assert found == []
+    finally:
+        v.close()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_phone_width_no_sideways_scroll_and_charts_fit(browser, site, page):
+    v = Visit(browser, f"{site}/{page}.html", width=390)
+    try:
+        v.page.wait_for_timeout(500)
+        assert v.page.evaluate("document.documentElement.scrollWidth") <= 390
+        widths = v.page.evaluate("[...document.querySelectorAll('.plotly-graph-div .main-svg')]"
+                                 ".map(s => s.getBoundingClientRect().right)")
+        assert all(w <= 390 for w in widths), widths
+    finally:
+        v.close()
+
+
+def test_charts_stay_on_white_in_dark_mode(browser, site):
+    v = Visit(browser, f"{site}/intro.html")
+    v.page.emulate_media(color_scheme="dark")
+    try:
+        v.page.wait_for_timeout(300)
+        assert v.page.evaluate("document.documentElement.dataset.theme") == "dark"
+        bg = v.page.evaluate("getComputedStyle(document.querySelector('figure.cfr-chart')).backgroundColor")
+        assert bg == "rgb(255, 255, 255)"
     finally:
         v.close()

@@ -1,0 +1,145 @@
+"""Measure the book on this machine and write _build/bench.json (run by `make bench`).
+
+- cold build (fresh copy, empty cache), unchanged rebuild, PDF build (warm cache)
+- the size of each page's own HTML, and of everything a reader downloads for the first chapter
+- requests for plotly.js over a visit of two chart pages (served once, then cached)
+- time from navigation to every chart drawn, per page, in headless Chromium (network blocked)
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+HTML = ROOT / "_build" / "html"
+JB = str(ROOT / ".venv" / "bin" / "jupyter-book")
+CHROMIUM = "/usr/bin/chromium"
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run"]
+FIRST_CHAPTER = "chapters/donors"
+
+
+def timed(cmd, cwd) -> float:
+    start = time.monotonic()
+    run = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+    if run.returncode:
+        sys.exit(f"failed: {' '.join(cmd)}\n{run.stdout[-2000:]}\n{run.stderr[-2000:]}")
+    return round(time.monotonic() - start, 2)
+
+
+def builds() -> dict:
+    files = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT,
+                           capture_output=True, text=True, check=True).stdout.split()
+    with tempfile.TemporaryDirectory() as tmp:
+        book = Path(tmp)
+        for f in files:
+            if (ROOT / f).is_file():
+                (book / f).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(ROOT / f, book / f)
+        strict = ["-W", "-n", "--keep-going"]
+        cold = timed([JB, "build", ".", *strict], book)
+        warm = timed([JB, "build", ".", *strict], book)
+        pdf = timed([JB, "build", ".", "--builder", "pdflatex", *strict], book)
+    return {"cold_build_s": cold, "unchanged_rebuild_s": warm, "pdf_build_s": pdf,
+            "rebuild_over_cold": round(warm / cold, 3)}
+
+
+def serve(folder: Path):
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def pages() -> list[str]:
+    """The pages in the table of contents."""
+    import yaml
+
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    return [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
+
+
+def browser_measures() -> dict:
+    server, base = serve(HTML)
+    out = {"pages": {}}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            for page_name in pages():
+                ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+                ctx.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base)
+                          else r.abort())
+                sizes = {}
+                pg = ctx.new_page()
+                pg.on("response", lambda r: sizes.__setitem__(r.url, len(r.body()))
+                      if r.status == 200 else None)
+                pg.goto(f"{base}/{page_name}.html", wait_until="load")
+                n = pg.evaluate("document.querySelectorAll('.plotly-graph-div').length")
+                if n:
+                    pg.wait_for_function(
+                        "[...document.querySelectorAll('.plotly-graph-div')]"
+                        ".every(d => d.querySelector('.main-svg') && d._fullLayout)", timeout=30_000)
+                drawn_ms = pg.evaluate("performance.now()") if n else 0
+                pg.wait_for_load_state("networkidle")
+                out["pages"][page_name] = {
+                    "html_kb": round((HTML / f"{page_name}.html").stat().st_size / 1024, 1),
+                    "charts": n,
+                    "charts_drawn_ms": round(drawn_ms),
+                    "download_kb": round(sum(sizes.values()) / 1024, 1),
+                }
+                ctx.close()
+            # One visit across two chart pages: how often is plotly.js fetched from the server?
+            ctx = browser.new_context()
+            fetched = []
+            pg = ctx.new_page()
+            pg.on("response", lambda r: "plotly.min.js" in r.url and fetched.append(
+                (r.status, r.request.timing.get("responseEnd", 0))))
+            served = []
+            pg.on("request", lambda r: "plotly.min.js" in r.url and served.append(r.url))
+            pg.goto(f"{base}/intro.html", wait_until="load")
+            pg.goto(f"{base}/{FIRST_CHAPTER}.html", wait_until="load")
+            out["plotly_js_requests_per_visit"] = len(served)
+            out["plotly_js_from_network"] = sum(1 for s, _ in fetched if s == 200)
+            ctx.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    return out
+
+
+def main() -> None:
+    results = {"machine": {"cores": __import__("os").cpu_count()}}
+    if "--no-builds" not in sys.argv:
+        results.update(builds())
+    results.update(browser_measures())
+    first = results["pages"].get(FIRST_CHAPTER, {})
+    results["first_chapter_download_kb"] = first.get("download_kb")
+    (ROOT / "_build" / "bench.json").write_text(json.dumps(results, indent=2))
+    print(f"{'page':32} {'html KB':>8} {'download KB':>12} {'charts':>7} {'drawn ms':>9}")
+    for name, m in results["pages"].items():
+        print(f"{name:32} {m['html_kb']:>8} {m['download_kb']:>12} {m['charts']:>7} "
+              f"{m['charts_drawn_ms']:>9}")
+    for key in ("cold_build_s", "unchanged_rebuild_s", "pdf_build_s", "rebuild_over_cold",
+                "plotly_js_requests_per_visit", "plotly_js_from_network"):
+        if key in results:
+            print(f"{key:32} {results[key]}")
+    print("wrote _build/bench.json")
+
+
+if __name__ == "__main__":
+    main()
