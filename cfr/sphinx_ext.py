@@ -81,6 +81,10 @@ def _page_context(app, pagename, templatename, context, doctree):
     if "plotly-graph-div" in context.get("body", ""):
         # Page-specific script, in <head> before the inline Plotly.newPlot calls.
         app.add_js_file("plotly.min.js", priority=200)
+    # docutils marks bibliography entries with the deprecated ARIA role doc-biblioentry inside
+    # a role="list" container (axe: aria-deprecated-role, aria-required-children).
+    if "body" in context:
+        context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
     for key in ("script_files", "css_files"):
         if key in context:
             context[key][:] = [a for a in context[key] if not _is_thebe(a)]

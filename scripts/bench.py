@@ -34,12 +34,14 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 FIRST_CHAPTER = "chapters/donors"
 
 
-def timed(cmd, cwd) -> float:
+def timed(cmd, cwd) -> tuple[float, int]:
+    """Seconds taken, and how many notebooks the build executed."""
     start = time.monotonic()
     run = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
     if run.returncode:
         sys.exit(f"failed: {' '.join(cmd)}\n{run.stdout[-2000:]}\n{run.stderr[-2000:]}")
-    return round(time.monotonic() - start, 2)
+    executed = (run.stdout + run.stderr).count("Executing notebook")
+    return round(time.monotonic() - start, 2), executed
 
 
 def builds() -> dict:
@@ -52,11 +54,12 @@ def builds() -> dict:
                 (book / f).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(ROOT / f, book / f)
         strict = ["-W", "-n", "--keep-going"]
-        cold = timed([JB, "build", ".", *strict], book)
-        warm = timed([JB, "build", ".", *strict], book)
-        pdf = timed([JB, "build", ".", "--builder", "pdflatex", *strict], book)
+        cold, cold_ran = timed([JB, "build", ".", *strict], book)
+        warm, warm_ran = timed([JB, "build", ".", *strict], book)
+        pdf, pdf_ran = timed([JB, "build", ".", "--builder", "pdflatex", *strict], book)
     return {"cold_build_s": cold, "unchanged_rebuild_s": warm, "pdf_build_s": pdf,
-            "rebuild_over_cold": round(warm / cold, 3)}
+            "rebuild_over_cold": round(warm / cold, 3), "notebooks_executed": {
+                "cold_build": cold_ran, "unchanged_rebuild": warm_ran, "pdf_build": pdf_ran}}
 
 
 def serve(folder: Path):
