@@ -141,7 +141,8 @@ def finish(fig: go.Figure, *, title: str, subtitle: str, table: str | list[str],
     phones and can be read aloud and copied).
     """
     tables = [table] if isinstance(table, str) else list(table)
-    source = "Source: " + "; ".join(source_note(t).removeprefix("Source: ") for t in tables)
+    notes = dict.fromkeys(source_note(t).removeprefix("Source: ") for t in tables)
+    source = "Source: " + "; ".join(notes)
     fig.update_layout(meta=dict(cfr_tables=tables, cfr_alt=alt, cfr_title=title,
                                 cfr_subtitle=subtitle, cfr_source=source, cfr_note=note or ""))
     return fig
@@ -152,14 +153,18 @@ def _with_furniture(fig: go.Figure) -> go.Figure:
     (for the static image)."""
     meta = fig.layout.meta
     fig = go.Figure(fig)
-    footer = "<br>".join(_wrap(t, 125) for t in (meta["cfr_source"], meta["cfr_note"]) if t)
+    footer = "<br>".join(_wrap(t, 115) for t in (meta["cfr_source"], meta["cfr_note"]) if t)
     n_footer = footer.count("<br>") + 1
     bottom = (fig.layout.margin.b or 60) + 16 * n_footer + 10
-    title, subtitle = _wrap(meta["cfr_title"], 80), _wrap(meta["cfr_subtitle"], 110)
-    top = 60 + 24 * title.count("<br>") + 18 * subtitle.count("<br>") + 20
+    title, subtitle = _wrap(meta["cfr_title"], 76), _wrap(meta["cfr_subtitle"], 105)
+    t_lines, s_lines = title.count("<br>") + 1, subtitle.count("<br>") + 1
+    # Plotly grows a multi-line title upwards from its anchor: push the anchor down by the
+    # extra lines so the first line stays inside the image.
+    y_top = 1 - (10 + 24 * (t_lines - 1)) / HEIGHT
+    top = 40 + 24 * t_lines + 19 * s_lines + 20
     fig.update_layout(
-        title=dict(text=f"<b>{title}</b>", subtitle=dict(text=subtitle), y=0.985, yanchor="top",
-                   yref="container"),
+        title=dict(text=f"<b>{title}</b>", subtitle=dict(text=subtitle), x=0.015,
+                   xref="container", xanchor="left", y=y_top, yanchor="top", yref="container"),
         margin=dict(b=bottom, t=max(top, fig.layout.margin.t or 0)),
     )
     fig.add_annotation(text=footer, showarrow=False, xref="paper", yref="paper", x=0,
@@ -247,12 +252,27 @@ def mark_events(fig: go.Figure, events, *, x: str = "year", label: str = "label"
     return fig
 
 
+_DATE_FORMATS = {"day": "%d %b %Y", "month": "%b %Y", "year": "%Y"}
+
+
+def date_label(dates, precision=None):
+    """Dates as the book writes them ('5 Oct 2019', 'Oct 2019', '2019'), at the precision
+    the source gives (a ``date_precision`` value per row: day, month or year)."""
+    import pandas as pd
+
+    dates = pd.to_datetime(pd.Series(dates).reset_index(drop=True))
+    prec = pd.Series(precision if precision is not None else ["day"] * len(dates)).reset_index(drop=True)
+    return [d.strftime(_DATE_FORMATS.get(p, "%d %b %Y")).lstrip("0") for d, p in zip(dates, prec)]
+
+
 def timeline(df, *, start: str = "date", label: str = "event", lane: str = "actor",
-             lanes_colour: dict | None = None, detail: str | None = None) -> go.Figure:
+             lanes_colour: dict | None = None, detail: str | None = None,
+             precision: str | None = "date_precision") -> go.Figure:
     """A dated timeline: one marker per event on a horizontal lane per actor or theme.
 
     ``df`` needs a date column ``start``, a short ``label`` and a ``lane`` (country code or
-    theme). Hover shows the date, the label and ``detail`` if given.
+    theme). Hover shows the date (at the precision in column ``precision`` if the table has
+    it), the label and ``detail`` if given.
     """
     df = df.sort_values(start)
     lanes = list(dict.fromkeys(df[lane]))
@@ -260,14 +280,14 @@ def timeline(df, *, start: str = "date", label: str = "event", lane: str = "acto
     for i, ln in enumerate(lanes):
         part = df[df[lane] == ln]
         col = (lanes_colour or {}).get(ln) or COUNTRY_COLOURS.get(ln) or PALETTE[i % len(PALETTE)]
-        hover = part[label].map(html.escape)
+        when = date_label(part[start], part[precision] if precision in part else None)
+        hover = [f"{w}<br>{_wrap(str(t), 60)}" for w, t in zip(when, part[label])]
         if detail:
-            hover = hover + "<br>" + part[detail].fillna("").map(lambda s: _wrap(str(s), 60))
+            hover = [f"{h}<br>{_wrap(str(d), 60)}" for h, d in zip(hover, part[detail].fillna(""))]
         fig.add_trace(go.Scatter(
             x=part[start], y=[name(ln)] * len(part), mode="markers", name=name(ln),
             marker=dict(size=11, color=col, symbol="diamond", line=dict(color="white", width=1)),
-            customdata=hover,
-            hovertemplate="%{x|%d %b %Y}<br>%{customdata}<extra></extra>",
+            customdata=hover, hovertemplate="%{customdata}<extra></extra>",
         ))
     fig.update_layout(showlegend=False, hovermode="closest")
     fig.update_yaxes(categoryorder="array", categoryarray=[name(x) for x in lanes][::-1],
@@ -333,3 +353,47 @@ def static_png(fig: go.Figure) -> bytes:
 
 pio.renderers["cfr"] = BookRenderer()
 pio.renderers.default = "cfr"
+
+
+# --- heatmap (appended by the UN-reform chapter) --------------------------------------------
+def heatmap(df, *, x: str, y: str, z: str, unit: str, x_order=None, y_order=None,
+            y_label=None, zmin: float | None = None, zmax: float | None = None,
+            scale: float = 1.0, text_fmt: str = ".0f", hover_fmt: str = ".1f",
+            colorscale: str = "Blues", extra: str | None = None) -> go.Figure:
+    """A labelled heatmap: ``x`` and ``y`` categories, ``z`` values written in each cell.
+
+    ``y_label``: function turning a ``y`` value into its display name (e.g. ``name`` for
+    country codes); ``scale`` multiplies ``z`` for display (e.g. 100 for shares as per cent);
+    ``extra``: a column shown in the hover (e.g. the number of observations). Cells with no
+    value stay blank, so a gap is never shown as zero. Values are printed in the cells, so
+    colour is never the only carrier of meaning.
+    """
+    xs = list(x_order) if x_order is not None else list(dict.fromkeys(df[x]))
+    ys = list(y_order) if y_order is not None else list(dict.fromkeys(df[y]))
+    label = y_label or (lambda v: v)
+    cell = {(r[x], r[y]): r for r in df.to_dict("records")}
+    zz, hover = [], []
+    for yv in ys:
+        zrow, hrow = [], []
+        for xv in xs:
+            r = cell.get((xv, yv))
+            val = None if r is None or r[z] is None or r[z] != r[z] else float(r[z]) * scale
+            zrow.append(val)
+            if val is None:
+                hrow.append(f"{html.escape(str(label(yv)))}, {html.escape(str(xv))}: no data")
+            else:
+                more = f"<br>{html.escape(extra)}: {r[extra]:,}" if extra else ""
+                hrow.append(f"{html.escape(str(label(yv)))}, {html.escape(str(xv))}: "
+                            f"{val:{hover_fmt}} {unit}{more}")
+        zz.append(zrow)
+        hover.append(hrow)
+    fig = go.Figure(go.Heatmap(
+        z=zz, x=xs, y=[label(v) for v in ys], zmin=zmin, zmax=zmax, colorscale=colorscale,
+        customdata=hover, hovertemplate="%{customdata}<extra></extra>",
+        texttemplate=f"%{{z:{text_fmt}}}", textfont=dict(size=12), xgap=2, ygap=2,
+        colorbar=dict(title=dict(text=unit, side="right"), thickness=12),
+    ))
+    fig.update_yaxes(autorange="reversed", showgrid=False, ticks="")
+    fig.update_xaxes(side="top", showline=False, ticks="")
+    fig.update_layout(margin=dict(t=110))
+    return fig

@@ -39,7 +39,8 @@ def glossary(term: str, definition: str) -> None:
         lines = block.split("\n")
         entries[lines[0].strip()] = "\n".join(lines[1:])
     entries[term] = "  " + definition.strip()
-    out = "\n".join(f"{k}\n{v}" for k, v in sorted(entries.items(), key=lambda kv: kv[0].lower()))
+    out = "\n\n".join(f"{k}\n{v.strip(chr(10))}"
+                       for k, v in sorted(entries.items(), key=lambda kv: kv[0].lower()))
     path.write_text(head + "```{glossary}\n" + out + "\n```" + tail)
     print("glossary:", term)
 
