@@ -160,7 +160,7 @@ def _with_furniture(fig: go.Figure) -> go.Figure:
     t_lines, s_lines = title.count("<br>") + 1, subtitle.count("<br>") + 1
     # Plotly grows a multi-line title upwards from its anchor: push the anchor down by the
     # extra lines so the first line stays inside the image.
-    y_top = 1 - (10 + 24 * (t_lines - 1)) / HEIGHT
+    y_top = 1 - (10 + 24 * (t_lines - 1)) / (fig.layout.height or HEIGHT)
     top = 40 + 24 * t_lines + 19 * s_lines + 20
     fig.update_layout(
         title=dict(text=f"<b>{title}</b>", subtitle=dict(text=subtitle), x=0.015,
@@ -347,7 +347,8 @@ def static_png(fig: go.Figure) -> bytes:
         # plotly.js from the installed plotly package, no MathJax: nothing from the network.
         kaleido.start_sync_server(mathjax=False, silence_warnings=True)
         _server_started = True
-    opts = dict(format="png", width=WIDTH, height=HEIGHT, scale=SCALE)
+    # A chart that sets its own height (a map with a fixed shape) keeps it in print.
+    opts = dict(format="png", width=WIDTH, height=fig.layout.height or HEIGHT, scale=SCALE)
     return kaleido.calc_fig_sync(fig.to_dict(), opts)
 
 

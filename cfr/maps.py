@@ -60,8 +60,10 @@ def base_map(countries: dict, *, lon: tuple[float, float], lat: tuple[float, flo
                 fig.add_annotation(x=cx, y=cy, text=name(code).upper(), showarrow=False,
                                    font=dict(size=11, color=MUTED), opacity=0.9)
     mid = math.radians((lat[0] + lat[1]) / 2)
-    fig.update_xaxes(range=list(lon), visible=False, fixedrange=False)
-    fig.update_yaxes(range=list(lat), visible=False, scaleanchor="x", scaleratio=1 / math.cos(mid))
+    # constrain="domain": in a narrow column the map shrinks to fit instead of being cropped.
+    fig.update_xaxes(range=list(lon), visible=False, fixedrange=False, constrain="domain")
+    fig.update_yaxes(range=list(lat), visible=False, scaleanchor="x", scaleratio=1 / math.cos(mid),
+                     constrain="domain")
     fig.update_layout(plot_bgcolor="#EAF3FA", hovermode="closest", dragmode="pan",
                       margin=dict(l=10, r=10))
     return fig
