@@ -174,7 +174,7 @@ def _with_furniture(fig: go.Figure) -> go.Figure:
 
 
 def _wrap(text: str, width: int) -> str:
-    words, lines, cur = html.escape(text).split(), [], ""
+    words, lines, cur = html.escape(text, quote=False).split(), [], ""
     for w in words:
         if cur and len(cur) + len(w) + 1 > width:
             lines.append(cur)
@@ -193,6 +193,10 @@ def line(df, *, x: str, y: str, entity: str, unit: str, label_ends: bool = True,
     fig, ends = go.Figure(), []
     for code, part in df.sort_values(x).groupby(entity, sort=False):
         part = part.dropna(subset=[y])
+        if len(part) and str(part[x].dtype).lower().startswith("int"):
+            # Years missing from the source stay a gap in the line, not a straight bridge.
+            years = range(int(part[x].min()), int(part[x].max()) + 1)
+            part = part.set_index(x).reindex(years).rename_axis(x).reset_index()
         fig.add_trace(go.Scatter(
             x=part[x], y=part[y], mode="lines", name=name(code),
             line=dict(color=colour(code), width=3 if code == "KHM" else 2),
@@ -200,7 +204,7 @@ def line(df, *, x: str, y: str, entity: str, unit: str, label_ends: bool = True,
         ))
         if label_ends and len(part):
             ends.append((part.iloc[-1][x], float(part.iloc[-1][y]), code))
-    for xe, ye, code in _spread(ends, df[y].max() - df[y].min()):
+    for xe, ye, code in spread_labels(ends, df[y].max() - df[y].min()):
         fig.add_annotation(x=xe, y=ye, text=name(code), showarrow=False, xanchor="left",
                            xshift=6, font=dict(color=colour(code), size=13))
     fig.update_layout(showlegend=not label_ends, margin=dict(r=110))
@@ -208,8 +212,10 @@ def line(df, *, x: str, y: str, entity: str, unit: str, label_ends: bool = True,
     return fig
 
 
-def _spread(ends, span, gap=0.06):
-    """Nudge line-end labels apart vertically so they do not overprint each other."""
+def spread_labels(ends, span, gap=0.06):
+    """Nudge line-end labels apart vertically so they do not overprint each other.
+
+    ``ends``: (x, y, code) per label; ``span``: the y range of the chart."""
     ends = sorted(ends, key=lambda e: e[1])
     min_gap = gap * (span or 1)
     out = []
