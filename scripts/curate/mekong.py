@@ -1,0 +1,384 @@
+"""Tables for the Mekong chapter (prefix ``mekong_``), from ../shared/sources/mekong/.
+
+    cd scripts/curate && ../../.venv/bin/python mekong.py
+
+Writes:
+- mekong_dams.csv         one row per dam: the figure the map uses, the range across sources,
+                          status, years, coordinates (blank where no source gives them)
+- mekong_dam_figures.csv  every capacity / storage / year figure, one row per dam x attribute x
+                          source, so that figures that disagree stay side by side
+- mekong_flow_reach.csv   MRC: share of mean annual flow contributed by each reach
+- mekong_basin_share.csv  MRC 2005 (via Mekong Flows): catchment area and flow share by country
+- mekong_fish_catch.csv   WDI ER.FSH.CAPT.MT capture fisheries, Cambodia and Laos
+- mekong_facts.csv        the dated facts the prose uses (value + verbatim quote + source)
+- mekong_timeline.csv     governance / dams / low-water timeline (common timeline schema)
+
+Nothing is estimated. Where sources disagree, every figure is kept in mekong_dam_figures.csv;
+the map's figure is chosen by a stated rule (see ``primary`` below) and the range is shown.
+Two coordinates (Sambor, Stung Treng) come from stored encyclopedia pages found with the
+project's search tool; they are recorded with URL and quote in ``EXTRA``.
+"""
+import re
+
+import pandas as pd
+
+from common import SOURCES, write
+
+SRC = SOURCES / "mekong"
+ISO = {"China": "CHN", "Laos": "LAO", "Lao PDR": "LAO", "Cambodia": "KHM", "Thailand": "THA",
+       "Myanmar (Burma on page)": "MMR", "Viet Nam": "VNM", "Vietnam": "VNM"}
+RETRIEVED = "2026-11-28"
+
+# --- dams -------------------------------------------------------------------------------------
+md = pd.read_csv(SRC / "mainstream_dams.csv")
+wri = pd.read_csv(SRC / "lancang_dams_wri_gppd.csv")
+att = pd.read_csv(SRC / "dam_attributes_long.csv")
+
+md["dam"] = md.name.str.replace(r"\s*\(TRIBUTARY.*\)$", "", regex=True)
+
+# Pages found with the search tool (stored copies), not in the shared extracts.
+WIKI_SAMBOR = ("Sambor Dam (English Wikipedia, stored copy)",
+               "https://en.wikipedia.org/wiki/Sambor_Dam")
+WIKI_STUNG = ("Stung Treng Dam (English Wikipedia via wikimili.com mirror, stored copy)",
+              "https://wikimili.com/en/Stung_Treng_Dam")
+EXTRA_COORDS = {
+    "Sambor": (12.783, 105.950, *WIKI_SAMBOR,
+               "Coordinates12°47′N 105°57′E / 12.783°N 105.950°E"),
+    "Stung Treng": (13.05865, 105.98345, *WIKI_STUNG,
+                    "Coordinates | 13°3′31.14″N105°59′0.42″E / 13.0586500°N 105.9834500°E"),
+}
+
+figs = []  # dam, iso3, attribute, value, as_of, source_title, source_url, note
+
+
+def fig(dam, country, attribute, value, as_of, title, url, note=""):
+    figs.append(dict(dam=dam, iso3=ISO[country], attribute=attribute, value=float(value),
+                     as_of=str(as_of), source_title=title, source_url=url, note=note))
+
+
+def years(text):
+    """'2009-2010' -> (2009, 2010); '2019' -> (2019, 2019); blank -> (None, None)."""
+    if pd.isna(text):
+        return None, None
+    ys = [int(y) for y in re.findall(r"\d{4}", str(text))]
+    return ys[0], ys[-1]
+
+
+for r in md.itertuples():
+    if pd.isna(r.capacity_mw) and pd.isna(r.year_commissioned):
+        continue
+    as_of = "2008-08-01" if "Probe" in r.source_title else "n.d. (stored copy)"
+    if "Mongabay" in r.source_title:
+        as_of = "2022-09-16"
+    if not pd.isna(r.capacity_mw):
+        note = "plan or as-built as of Aug 2008" if "Probe" in r.source_title else ""
+        fig(r.dam, r.country, "capacity_mw", r.capacity_mw, as_of, r.source_title, r.source_url,
+            note)
+    first, full = years(r.year_commissioned)
+    if first and first != full:  # a range "2009-2010": first power, then full service
+        fig(r.dam, r.country, "year_first_power", first, as_of, r.source_title, r.source_url,
+            f"source gives {r.year_commissioned}")
+    if first:  # a single year is the year the dam was completed / entered service
+        fig(r.dam, r.country, "year_full", full, as_of, r.source_title, r.source_url,
+            f"source gives {r.year_commissioned}")
+
+WRI_TITLE = ("World Resources Institute, Global Power Plant Database v1.3.0, raw source file "
+             "WRI/China.csv (citing Wilson Center, Mapping China's dam rush)")
+WRI_URL = ("https://github.com/wri/global-power-plant-database/blob/"
+           "7a91cfbb2a4e272597acbc00506d61fc1ec73b3d/raw_source_files/WRI/China.csv")
+for r in wri.itertuples():
+    fig(r.name, r.country, "capacity_mw", r.capacity_mw, "v1.3.0 (2021)", WRI_TITLE, WRI_URL)
+    if not pd.isna(r.commissioning_year):
+        fig(r.name, r.country, "year_first_power", r.commissioning_year, "v1.3.0 (2021)",
+            WRI_TITLE, WRI_URL, "commissioning_year in the source")
+
+ATTR = {"installed_capacity": "capacity_mw", "reservoir_capacity": "storage_mcm",
+        "reservoir_capacity_total": "storage_mcm", "total_storage": "storage_mcm",
+        "year_commissioned": "year_full"}
+for r in att.itertuples():
+    if r.attribute in ATTR:
+        fig(r.dam, r.country, ATTR[r.attribute], r.value, r.as_of, r.source_title, r.source_url,
+            "" if pd.isna(r.note) else r.note)
+    elif r.attribute == "commissioning":  # Xiaowan infobox "2009-2010"
+        a, b = years(r.value)
+        fig(r.dam, r.country, "year_first_power", a, r.as_of, r.source_title, r.source_url,
+            f"source gives {r.value}")
+        fig(r.dam, r.country, "year_full", b, r.as_of, r.source_title, r.source_url,
+            f"source gives {r.value}")
+
+# facts files: storage and milestone years stated with a quote
+fig("Nuozhadu", "China", "storage_mcm", 23703, "2014",
+    "NS Energy: China's Huaneng Nuozhadu hydropower station enters service",
+    "https://nsenergybusiness.com/news/newschinas-huaneng-nuozhadu-hydropower-station-enters-"
+    "service-010714-4306424", "23.703 billion m3, converted to million m3")
+fig("Manwan", "China", "year_first_power", 1995, "2000-08-09",
+    "People's Daily (9 Aug 2000): Step hydro-electric stations being built on Lancang River",
+    "http://en.people.cn/english/200008/09/print20000809_47709.html", "first phase completed 1995")
+# Cambodia's planned mainstream dams: older and newer designs (search-tool pages + README)
+fig("Sambor", "Cambodia", "capacity_mw", 2600, "n.d. (stored copy)", *WIKI_SAMBOR,
+    "infobox: 2,600 MW (max. planned)")
+fig("Sambor", "Cambodia", "capacity_mw", 3300, "1994 (proposal)", *WIKI_SAMBOR,
+    "1994 Mekong Secretariat proposal, as reported on the page")
+fig("Sambor", "Cambodia", "capacity_mw", 465, "2006 feasibility (alternative)",
+    "WikiSum: Sambor Dam (Wikipedia summary)", "https://wikisum.wiki/wiki/Sambor_Dam",
+    "alternative, smaller option")
+fig("Sambor", "Cambodia", "storage_mcm", 3794, "n.d. (stored copy)", *WIKI_SAMBOR,
+    "infobox total capacity 3.794 km3 (planned), converted to million m3")
+fig("Stung Treng", "Cambodia", "capacity_mw", 980, "n.d. (stored copy)", *WIKI_STUNG,
+    "infobox: 980 MW (max. planned), 10 x 98 MW")
+fig("Stung Treng", "Cambodia", "storage_mcm", 70, "n.d. (stored copy)", *WIKI_STUNG,
+    "infobox total capacity 70,000,000 m3 (planned), converted to million m3")
+
+figures = pd.DataFrame(figs)
+# the same page cited twice (Probe fact box for Manwan) counts once
+figures = figures.drop_duplicates(["dam", "attribute", "source_url", "value"])
+figures["value"] = figures.value.round(3)
+assert not figures.duplicated(["dam", "attribute", "source_title", "value"]).any()
+figures = figures.sort_values(["iso3", "dam", "attribute", "value"]).reset_index(drop=True)
+write(figures, "mekong_dam_figures.csv")
+
+# One row per dam. The map's capacity ("capacity_mw") is the figure in the first-pass dam list
+# (mainstream_dams.csv: as-built where the page says so); where that list has none, the
+# International Rivers 2017 slides (Pak Lay) or RFA (Phou Ngoy). The range over every source is
+# kept in capacity_min_mw / capacity_max_mw. Years: the first-pass list, else WRI (Gongguoqiao).
+STATUS = {  # (status, status_detail as the sources put it, source of the status)
+    "Xiaowan": "operating", "Nuozhadu": "operating", "Dachaoshan": "operating",
+    "Jinghong": "operating", "Manwan": "operating", "Gongguoqiao": "operating",
+    "Xayaburi": "operating", "Don Sahong": "operating", "Lower Sesan 2": "operating",
+    "Ganlanba": "unknown", "Pak Beng": "planned", "Luang Prabang": "under development",
+    "Pak Lay": "planned", "Sanakham": "planned", "Phou Ngoy": "planned",
+    "Stung Treng": "postponed", "Sambor": "postponed", "Huangdeng": "unknown",
+    "Miaowei": "unknown", "Lidi": "unknown", "Tuoba": "under construction",
+    "Wunonglong": "unknown", "Dahuaqiao": "unknown", "Mengsong": "cancelled",
+}
+STIMSON = ("Stimson Center: Mekong Mainstream Dams (map; updated June 2020)",
+           "https://www.stimson.org/2020/mekong-mainstream-dams/")
+DETAIL = {
+    "Gongguoqiao": ("commissioned 2011 (WRI) or 2012 (Wikipedia table, 2020)",) + (WRI_TITLE, WRI_URL),
+    "Tuoba": ("under construction (Stimson, June 2020)",) + STIMSON,
+    "Mengsong": ("removed from the Stimson map as cancelled (June 2020); 600 MW in 2008 plans",)
+    + STIMSON,
+    "Phou Ngoy": ("initial environmental and social impact study approved; completion projected "
+                  "2029 (RFA)", "Comparemela repost of Radio Free Asia: Phou Ngoy Dam",
+                  "https://comparemela.com/ampnews/ban-koum/2"),
+    "Pak Lay": ("planned; submitted to the MRC notification process",
+                "Enerdata: Lao PDR plans a new 1.4 GW hydro project on the Mekong River",
+                "https://www.enerdata.net/publications/daily-energy-news/lao-pdr-plans-new-14-gw-"
+                "hydro-project-mekong-river.html"),
+}
+SECTION = {"Lancang": "Lancang (China)", "Lower Mekong": "Lower Mekong"}
+rows = []
+names = list(md.dam) + ["Mengsong"]
+for dam in names:
+    src = md[md.dam == dam]
+    r = src.iloc[0] if len(src) else None
+    country = r.country if r is not None else "China"
+    f = figures[figures.dam == dam]
+    cap = f[f.attribute == "capacity_mw"].value
+    primary = r.capacity_mw if r is not None and not pd.isna(r.capacity_mw) else None
+    if primary is None and dam in ("Pak Lay", "Phou Ngoy", "Mengsong"):
+        primary = float(cap.iloc[0]) if len(cap) else None
+    first, full = years(r.year_commissioned) if r is not None else (None, None)
+    if dam == "Gongguoqiao":
+        full = 2011  # WRI commissioning year (the Wikipedia 2020 table gives 2012)
+    early = f[f.attribute == "year_first_power"].value
+    first = int(early.min()) if len(early) else full
+    lat = r.latitude if r is not None else None
+    lon = r.longitude if r is not None else None
+    coord_src = r.source_title if r is not None and not pd.isna(lat) else ""
+    w = wri[wri.name == dam]
+    if (lat is None or pd.isna(lat)) and len(w):
+        lat, lon, coord_src = float(w.latitude.iloc[0]), float(w.longitude.iloc[0]), WRI_TITLE
+    if dam in EXTRA_COORDS:
+        lat, lon, t, u, _q = EXTRA_COORDS[dam]
+        coord_src = t
+    storage = f[f.attribute == "storage_mcm"].value
+    if dam in DETAIL:
+        detail, s_title, s_url = DETAIL[dam]
+    elif r is not None and not str(r.source_title).startswith("NOT FOUND"):
+        detail, s_title, s_url = (r.status if not pd.isna(r.status) else "not stated",
+                                  r.source_title, r.source_url)
+    else:
+        detail, s_title, s_url = "no figures found in the stored sources", "", ""
+    section = ("Sesan (tributary, Cambodia)" if dam == "Lower Sesan 2"
+               else SECTION[r.river_section] if r is not None else "Lancang (China)")
+    rows.append(dict(
+        dam=dam, iso3=ISO[country], river_section=section, mainstream=dam != "Lower Sesan 2",
+        status=STATUS[dam], status_detail=detail,
+        capacity_mw=primary,
+        capacity_min_mw=cap.min() if len(cap) else None,
+        capacity_max_mw=cap.max() if len(cap) else None,
+        n_capacity_figures=len(cap),
+        storage_min_mcm=storage.min() if len(storage) else None,
+        storage_max_mcm=storage.max() if len(storage) else None,
+        year_first_power=first, year_full=full,
+        latitude=None if lat is None or pd.isna(lat) else round(float(lat), 5),
+        longitude=None if lon is None or pd.isna(lon) else round(float(lon), 5),
+        coord_source=coord_src, source_title=s_title, source_url=s_url,
+    ))
+dams = pd.DataFrame(rows)
+for c in ("year_first_power", "year_full", "n_capacity_figures"):
+    dams[c] = dams[c].astype("Int64")
+write(dams, "mekong_dams.csv")
+
+# --- flow and basin ------------------------------------------------------------------------
+fr = pd.read_csv(SRC / "flow_contribution_by_reach_mrc.csv")
+fr = fr[fr.river_reach != "Total"].rename(columns={
+    "order_upstream_to_downstream": "order", "river_reach": "reach"})
+write(fr[["order", "reach", "left_bank_pct", "right_bank_pct", "total_pct", "source_title",
+          "source_url"]], "mekong_flow_reach.csv")
+
+bs = pd.read_csv(SRC / "basin_area_flow_by_country.csv")
+bs = bs[bs.country != "Total"].assign(iso3=lambda d: d.country.map(ISO))
+write(bs[["iso3", "catchment_area_km2", "catchment_share_pct", "flow_share_pct"]],
+      "mekong_basin_share.csv")
+
+# --- fish ------------------------------------------------------------------------------------
+fc = pd.read_csv(SRC / "capture_fisheries_production_wdi.csv")
+fc = fc.rename(columns={"capture_fisheries_production_tonnes": "capture_tonnes"})
+write(fc[["iso3", "year", "capture_tonnes"]].sort_values(["iso3", "year"]), "mekong_fish_catch.csv")
+
+# --- facts -------------------------------------------------------------------------------------
+facts = pd.concat([pd.read_csv(SRC / f) for f in ("facts.csv", "facts_supplement.csv",
+                                                   "facts_3.csv")])
+# id -> (substring of the source claim, value, value_high, unit, date, topic)
+PICK = {
+    "basin_area": ("Mekong basin area (World Bank", 795000, None, "km2", "", "basin"),
+    "length_wb": ("Mekong mainstream length (World Bank", 4909, None, "km", "", "basin"),
+    "length_alt": ("Mekong basin area (alternative length", 4350, None, "km", "", "basin"),
+    "discharge_wb": ("Mekong annual discharge", 475, None, "km3 per year", "", "basin"),
+    "flow_mrc2005": ("Estimated mean annual flow of the Mekong", 460, None, "km3 per year",
+                     "MRC 2005", "basin"),
+    "china_flow_share": ("China share of total annual Mekong discharge", 16, None, "percent", "",
+                         "basin"),
+    "khm_land_in_basin": ("Share of Cambodia land area inside the Mekong basin", 86, None,
+                          "percent of Cambodia's land", "", "basin"),
+    "khm_basin_share_wb": ("Cambodia share of the overall Mekong basin area", 21, None,
+                           "percent of basin area", "", "basin"),
+    "lmb_pop_2005": ("People living within the (lower) Mekong basin", 60, None,
+                     "million people", "2005", "people"),
+    "lmb_pop_2015": ("People living in the Lower Mekong Basin (WLE", 65, None,
+                     "million people (about)", "2015", "people"),
+    "basin_pop_wb": ("Population of the Mekong basin (World Bank", 70, None,
+                     "million people (more than)", "", "people"),
+    "tonle_sap_catch_voa": ("Usual annual Tonle Sap Lake fish catch", 500000, None, "tonnes per year",
+                            "2019", "fish"),
+    "protein_voa": ("Share of Cambodians protein intake from Tonle Sap", 70, None,
+                    "percent (more than)", "2019", "fish"),
+    "protein_cgiar": ("Fish share of protein intake in Cambodia", 81, None, "percent", "", "fish"),
+    "protein_wonders": ("Share of Cambodia protein consumption from Tonle Sap", 66.7, None,
+                        "percent (more than two-thirds)", "2018", "fish"),
+    "people_at_risk": ("Cambodians whose main protein source", 15, None, "million people", "2019",
+                       "fish"),
+    "lmb_catch_2015": ("Total fish catch in the Lower Mekong Basin (MRC)", 2.3, None,
+                       "million tonnes per year (about)", "2015", "fish"),
+    "lmb_world_share": ("LMB catch as share of world inland", 20, None, "percent", "2015", "fish"),
+    "fish_gdp_share": ("Fishery sector share of Cambodia GDP", 12, None, "percent (nearly)", "2005",
+                       "fish"),
+    "khm_fw_fish_fao": ("Cambodia freshwater fish production", 300000, 450000, "tonnes per year",
+                        "", "fish"),
+    "kratie_2019": ("Kratie water level, July 2019", 9.31, None, "m", "2019-07-18", "low water"),
+    "kratie_below_avg": ("Kratie water level, July 2019", 5.4, None, "m below long-term average",
+                         "2019-07-18", "low water"),
+    "kratie_above_min": ("Kratie water level, July 2019", 0.16, None, "m above lowest on record",
+                         "2019-07-18", "low water"),
+    "jinghong_cut": ("Jinghong dam outflow reduction", 504, 600, "m3/s (from 1,050-1,250)",
+                     "2019-07", "low water"),
+    "tonle_sap_2021": ("Tonle Sap Lake level on 31 Aug 2021", 3.86, None, "m", "2021-08-31",
+                       "low water"),
+    "tonle_sap_2021_vs_avg": ("Tonle Sap level end-Aug 2021", 4, None, "m below average",
+                              "2021-08", "low water"),
+    "tonle_sap_2021_vs_2020": ("Tonle Sap level end-Aug 2021", 0.8, None, "m below 2020 low",
+                               "2021-08", "low water"),
+    "held_back_2021": ("Water held back by upstream dams since early July 2021", 12, None,
+                       "billion m3 (more than), 45 dams", "2021-09", "low water"),
+    "stimson_china_dams": ("China: dams operated on the upstream Mekong", 11, None, "dams",
+                           "2020-06", "dams"),
+    "stimson_china_storage": ("China: dams operated on the upstream Mekong", 47, None,
+                              "billion m3 (more than)", "2020-06", "dams"),
+    "stimson_china_mw": ("China: dams operated on the upstream Mekong", 21310, None, "MW",
+                         "2020-06", "dams"),
+    "stimson_lower_slated": ("Lower Mekong mainstream dams slated", 11, None, "dams", "2020-06",
+                             "dams"),
+    "lancang_plan_2002": ("Lancang cascade plan announced Jan 2002", 15550, None, "MW",
+                          "2002-01-21", "dams"),
+    "basin_hpp_2024": ("Hydropower plants in the Mekong basin and combined", 36376.3, None,
+                       "MW (167 plants)", "2024-02", "dams"),
+    "lao_export_2021": ("Share of Lao electricity exported, 2021", 82, None, "percent (almost)",
+                        "2021", "dams"),
+    "china_data_years": ("Years China had shared flood-season", 18, None, "years", "2020-10-22",
+                         "governance"),
+    "mrc_members": ("MRC member states", 4, None, "countries", "1995-04-05", "governance"),
+    "sediment_2007": ("Sediment carried to the Mekong Delta per year", 143, None,
+                      "million tonnes per year", "c. 2007", "sediment"),
+    "sediment_2040": ("MRC projection: sediment reaching the delta", 5, None,
+                      "million tonnes per year (less than)", "2040 (projection)", "sediment"),
+    "funan_km": ("Funan Techo canal length", 180, None, "km", "2024-08-05", "canal"),
+    "funan_cost": ("Funan Techo canal estimated cost", 1.7, None, "US$ billion", "2024-08-05",
+                   "canal"),
+}
+out = []
+for key, (needle, value, high, unit, date, topic) in PICK.items():
+    hit = facts[facts.claim.str.contains(needle, regex=False)]
+    assert len(hit) >= 1, key
+    h = hit.iloc[0]
+    out.append(dict(id=key, topic=topic, claim=h.claim, value=value, value_high=high, unit=unit,
+                    value_as_given=str(h.value), date=date or ("" if pd.isna(h.date) else h.date),
+                    source_title=h.source_title, source_url=h.source_url, quote=h.quote))
+for dam, (lat, lon, title, url, quote) in EXTRA_COORDS.items():
+    for k, v in (("lat", lat), ("lon", lon)):
+        out.append(dict(id=f"{dam.lower().replace(' ', '_')}_{k}", topic="dams",
+                        claim=f"{dam} Dam site ({'latitude' if k == 'lat' else 'longitude'}; "
+                              "proposed dam, encyclopedia infobox)",
+                        value=v, value_high=None, unit="degrees", value_as_given=quote,
+                        date="n.d. (stored copy)", source_title=title, source_url=url,
+                        quote=quote))
+facts_out = pd.DataFrame(out)
+facts_out.loc[facts_out.id == "length_alt", "value_as_given"] = (
+    "4,350 km (in the quote; the source row's value is the basin area)")
+write(facts_out, "mekong_facts.csv")
+
+# --- timeline ------------------------------------------------------------------------------
+tl = pd.read_csv(SRC / "timeline.csv")
+LANE = {"governance": "MRC", "dams_china": "CHN", "dams_lower_mekong": "LAO",
+        "dams_cambodia": "KHM", "hydrology_drought": "Low water", "data_sharing": "Data sharing",
+        "canal": "KHM"}
+EVENT = {  # short descriptions in our own words, keyed by the source date
+    "1957": "Mekong Committee set up under the UN, the MRC's forerunner",
+    "1995": "Manwan, China's first Lancang mainstream dam, completes its first phase",
+    "1995-04-05": "Cambodia, Laos, Thailand and Vietnam sign the Mekong Agreement: MRC founded",
+    "1996": "China and Myanmar become MRC dialogue partners, not members",
+    "2002-01-21": "China confirms eight Lancang hydropower stations (15,550 MW planned)",
+    "2009-09-25": "Xiaowan's first units generate power",
+    "2010-08-22": "Xiaowan's last unit enters service (4,200 MW)",
+    "2014": "Nuozhadu (5,850 MW), the cascade's largest reservoir, in full service",
+    "2015-11-12": "First Lancang-Mekong Cooperation foreign ministers' meeting, Jinghong",
+    "2016-03-23": "Sanya leaders' meeting declares the Lancang-Mekong Cooperation established",
+    "2018-12": "Lower Sesan 2 (400 MW, Sesan tributary) enters service in Cambodia",
+    "2019-07": "Levels from Chiang Saen to Neak Luong fall below 1992; China cuts Jinghong outflow",
+    "2019-10": "Xayaburi, first Lower Mekong mainstream dam, starts commercial operation",
+    "2020-03": "Cambodia postpones its two mainstream dams (Sambor, Stung Treng) to after 2030",
+    "2020-04-13": "US-funded Eyes on Earth study blames Chinese dams for 2019 low flows; China disputes it",
+    "2020-07-27": "MRC: the Tonle Sap flow reversal has not yet begun",
+    "2020-08-24": "At the LMC leaders' meeting China offers year-round Lancang flow data",
+    "2020-10-22": "China and the MRC sign a year-round data-sharing agreement (two stations)",
+    "2020-11": "Don Sahong (260 MW) receives its commercial operation certificate",
+    "2020-12-14": "Mekong Dam Monitor (Stimson Center, Eyes on Earth) launched",
+    "2021-08-31": "Tonle Sap at 3.86 m, about 80 cm below the 2020 low",
+    "2024-08-05": "Hun Manet breaks ground on the Funan Techo canal",
+}
+t_rows = []
+for r in tl.itertuples():
+    d = str(r.date)
+    prec = {4: "year", 7: "month", 10: "day"}[len(d)]
+    iso = d + {"year": "-01-01", "month": "-01", "day": ""}[prec]
+    lane = LANE[r.theme]
+    if r.theme == "governance" and "Lancang-Mekong" in r.event:
+        lane = "LMC"
+    if r.date == "2020-08-24":
+        lane = "LMC"
+    t_rows.append(dict(date=iso, date_precision=prec, event=EVENT[d], lane=lane,
+                       source_title=r.source_title, source_url=r.source_url))
+timeline = pd.DataFrame(t_rows).sort_values("date")
+assert not timeline.duplicated(["date", "event"]).any()
+write(timeline, "mekong_timeline.csv")
