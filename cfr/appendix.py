@@ -137,8 +137,8 @@ def table(header: list[str], rows: list[list], widths: list[int], *,
     return tbl
 
 
-def section(title: str, node_id: str) -> nodes.section:
-    sec = nodes.section(ids=[node_id])
+def section(title: str, node_id: str, classes: Iterable[str] = ()) -> nodes.section:
+    sec = nodes.section(ids=[node_id], classes=list(classes))
     sec += nodes.title("", title)
     return sec
 
@@ -383,7 +383,8 @@ def licence_nodes(licences: list[dict]) -> nodes.paragraph:
 
 
 def resource_section(res: dict, pkg: dict, cover: list[str], docname: str) -> nodes.section:
-    sec = section(res.get("title") or res["name"], resource_label(res["name"]))
+    sec = section(res.get("title") or res["name"], resource_label(res["name"]),
+                  classes=["cfr-catalogue-entry"])
     sec += para(strong("Table: "), nodes.literal("", res["name"]), " \u00b7 ",
                 strong("Format: "), res.get("format", ""), classes=["cfr-catalogue-meta"])
     sec += para(text(res.get("description", "")))
