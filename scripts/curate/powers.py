@@ -1,0 +1,210 @@
+"""Tables for the chapter "Great-power balancing" (chapters/powers.md), prefix ``powers_``.
+
+Reads ../shared/sources/powers/ (see the README there for origins and caveats) and, for a few
+Thailand, Japan and ASEAN events, rows of ../shared/sources/borders/timeline.csv,
+../shared/sources/donors/facts.csv and ../shared/sources/un/timeline.csv, plus the seed
+article's ranking of defence partners (../shared/seed/000_97a2cdd9aa9513cd.txt). Nothing is
+estimated: every value is copied or computed from those files.
+
+    cd scripts/curate && ../../.venv/bin/python powers.py
+"""
+import re
+
+import pandas as pd
+
+from common import ROOT, SOURCES, write
+
+P = SOURCES / "powers"
+
+# --- 1. UNGA agreement, year by year -------------------------------------------------------
+PARTNERS = {"China": "CHN", "United States": "USA", "Vietnam": "VNM", "Thailand": "THA",
+            "Japan": "JPN", "Russia (incl. USSR)": "RUS", "France": "FRA", "India": "IND"}
+
+
+def seat_holder(year: int) -> str:
+    """Who cast Cambodia's votes, per the source README ('Who held Cambodia's seat')."""
+    if year <= 1969:
+        return "Kingdom of Cambodia (Sihanouk)"
+    if year <= 1974:
+        return "Lon Nol government / Khmer Republic"
+    if year <= 1978:
+        return "Democratic Kampuchea"
+    if year <= 1981:
+        return "Democratic Kampuchea (ousted, kept the seat)"
+    if year <= 1989:
+        return "CGDK (seated as Democratic Kampuchea)"
+    if year <= 1992:
+        return "Supreme National Council"
+    return "Kingdom of Cambodia"
+
+
+u = pd.read_csv(P / "unga_agreement.csv")
+u = u[u.partner.isin(PARTNERS)].copy()  # drops Laos and the ROC delegation (no ISO3 in the book)
+assert set(u.partner) == set(PARTNERS), set(PARTNERS) - set(u.partner)
+u = u[u.year <= 2019]  # 2020 holds a single roll call (README: "ignore")
+u["partner_iso3"] = u.partner.map(PARTNERS)
+u["seat_holder"] = u.year.map(seat_holder)
+u["dk_seat"] = u.year.between(1975, 1989)
+u["few_votes"] = u.shared_votes < 20
+# Recompute from the raw votes as a check (same method as the README: yes/no/abstain only,
+# abstain against yes or no = disagreement, calendar year of the roll-call date).
+v = pd.read_csv(P / "unga_votes_cambodia_partners.csv", dtype=str)
+v["year"] = v.date.str[:4].astype(int)
+code2 = {"CHN": "CN", "USA": "US", "VNM": "VN", "THA": "TH", "JPN": "JP", "RUS": "RU",
+         "FRA": "FR", "IND": "IN"}
+for iso, c2 in code2.items():
+    both = v[v.KH.notna() & v[c2].notna()]
+    chk = both.assign(same=both.KH == both[c2]).groupby("year").same.agg(["size", "sum"])
+    mine = u[u.partner_iso3 == iso].set_index("year")
+    assert (chk.loc[mine.index, "size"] == mine.shared_votes).all(), iso
+    assert (chk.loc[mine.index, "sum"] == mine.identical_votes).all(), iso
+cols = ["year", "partner_iso3", "agreement", "shared_votes", "identical_votes", "seat_holder",
+        "dk_seat", "few_votes"]
+write(u[cols].sort_values(["partner_iso3", "year"]), "powers_unga_agreement.csv")
+
+# --- 2. UNGA ideal points ------------------------------------------------------------------
+ip = pd.read_csv(P / "unga_ideal_points.csv")
+ip = ip[ip.iso3c.isin(["KHM", *PARTNERS.values(), "LAO"])]
+assert set(ip.iso3c) == {"KHM", *PARTNERS.values(), "LAO"}
+ip = ip.rename(columns={"iso3c": "iso3", "session_start_year": "year"})
+write(ip[["session", "year", "iso3", "n_votes", "ideal_point", "q05", "q95"]]
+      .sort_values(["iso3", "session"]), "powers_unga_ideal_points.csv")
+
+# --- 3. Arms deliveries (SIPRI TIV) --------------------------------------------------------
+SUPPLIERS = {"France": "FRA", "Japan": "JPN", "United States": "USA", "Soviet Union": "RUS",
+             "China": "CHN", "Yugoslavia": "YUG", "Australia": "AUS", "Bulgaria": "BGR",
+             "Czechia": "CZE", "Oman": "OMN", "Poland": "POL", "Ukraine": "UKR",
+             "Seychelles": "SYC", "Slovakia": "SVK", "Viet Nam": "VNM", "Serbia": "SRB",
+             "Canada": "CAN", "Italy": "ITA", "Russia": "RUS", "Unknown supplier(s)": None}
+a = pd.read_csv(P / "arms_transfers_sipri_tiv.csv")
+assert set(a.supplier) == set(SUPPLIERS), set(a.supplier) ^ set(SUPPLIERS)
+a["supplier_iso3"] = a.supplier.map(SUPPLIERS)
+a["recipient"] = a.recipient_type.map({"state": "Cambodian government",
+                                       "non-state armed group (SIPRI asterisk)": "Khmer Rouge"})
+assert a.recipient.notna().all()
+a = a.rename(columns={"supplier": "supplier_as_named"})
+write(a[["year", "supplier_iso3", "supplier_as_named", "recipient", "tiv_musd"]]
+      .sort_values(["year", "supplier_as_named", "recipient"]), "powers_arms_transfers.csv")
+
+# --- 4. Trade figures as reported ----------------------------------------------------------
+ISO = {"China": "CHN", "United States": "USA", "European Union": "EUU", "Vietnam": "VNM",
+       "Thailand": "THA", "Japan": "JPN", "United Kingdom": "GBR", "ASEAN": None, "World": None}
+t = pd.read_csv(P / "trade_partner_reported.csv")
+assert set(t.partner) <= set(ISO), set(t.partner) - set(ISO)
+t["partner_iso3"] = t.partner.map(ISO)
+t = t[["year", "period", "partner", "partner_iso3", "flow", "value", "unit", "reported_by",
+       "source_title", "source_url", "quote", "note"]]
+assert not t.duplicated(["year", "period", "partner", "flow", "reported_by"]).any()
+write(t.sort_values(["partner", "year", "period", "flow"]), "powers_trade.csv")
+
+# --- 5. Investment figures as reported -----------------------------------------------------
+ISO_F = {**ISO, "South Korea": "KOR", "Malaysia": "MYS", "Singapore": "SGP", "Europe": None,
+         "Taiwan": None, "All foreign": None, "All (incl. domestic)": None}
+f = pd.read_csv(P / "fdi_by_source_reported.csv")
+assert set(f.source_country) <= set(ISO_F), set(f.source_country) - set(ISO_F)
+f["source_iso3"] = f.source_country.map(ISO_F)
+# The last year the period covers (e.g. '1994-Jul 2011' -> 2011), for ordering on a chart.
+f["period_end_year"] = [int(re.findall(r"(19|20)(\d\d)", p)[-1][0] + re.findall(r"(19|20)(\d\d)", p)[-1][1])
+                        for p in f.period]
+f = f[["period", "period_end_year", "source_country", "source_iso3", "measure", "value", "unit",
+       "reported_by", "source_title", "source_url", "quote", "note"]]
+write(f, "powers_fdi.csv")
+
+# --- 6. Facts (keys for the text) ----------------------------------------------------------
+KEYS = ["us_relations_70y_2020", "jpn_relations_year", "jpn_first_pko", "vnm_relations_date",
+        "vnm_investment_2019", "vnm_troops_jan1989", "vnm_troops_us_est_1989",
+        "vnm_last_troops_1989", "chn_aid_1992_2011", "chn_aid_to_2017",
+        "chn_top_trade_partner_years", "ccfta_in_force", "ccfta_zero_tariff_share",
+        "us_milaid_ban_waived", "us_arms_embargo_2021", "sipri_us_not_supplier",
+        "ream_wsj_2019", "ream_demolition_sep2020", "ream_demolition_oct2020",
+        "ream_pla_ships_2023", "ream_pier_size", "jpn_ream_2023", "eba_withdrawal_eur",
+        "eba_share_pct", "asean_2016", "ukraine_es11_1_yes", "ukraine_hun_sen",
+        "ukraine_annexation_2022", "funan_techo_usd", "funan_techo_vnm", "thai_clash_2025_dead",
+        "thai_ceasefire_2025"]
+facts = pd.read_csv(P / "facts.csv", dtype=str)
+assert len(facts) == len(KEYS)
+facts.insert(0, "key", KEYS)
+facts["value_num"] = pd.to_numeric(facts.value, errors="coerce")
+facts = facts.rename(columns={"date": "as_of"})
+write(facts[["key", "claim", "value", "value_num", "unit", "as_of", "source_title",
+             "source_url", "quote"]], "powers_facts.csv")
+
+# --- 7. The article's ranking of defence partners ------------------------------------------
+seed = " ".join((ROOT.parent / "shared/seed/000_97a2cdd9aa9513cd.txt").read_text().split())
+m = re.search(r"\(in order of assessed value\) ([^.]+)\.", seed)
+names = [n.strip() for n in re.split(r",| and ", m.group(1)) if n.strip()]
+NAME_ISO = {"Vietnam": "VNM", "China": "CHN", "Australia": "AUS", "France": "FRA",
+            "the US": "USA", "Thailand": "THA", "Indonesia": "IDN", "Malaysia": "MYS",
+            "Singapore": "SGP", "India": "IND"}
+rank = pd.DataFrame({"rank": range(1, len(names) + 1), "partner_iso3": [NAME_ISO[n] for n in names],
+                     "name_in_article": names})
+rank["source_title"] = "Cambodia - Foreign Relations (GlobalSecurity.org, last modified 27 Jul 2018)"
+rank["source_url"] = ""  # the stored copy records no address; the book cites the page by name
+rank["quote"] = "including (in order of assessed value) " + m.group(1)
+write(rank, "powers_defence_ranking.csv")
+
+# --- 8. Timeline (common schema) -----------------------------------------------------------
+# Lane per row of powers/timeline.csv, by date + first words (the actor the event is about).
+LANE = {
+    "1955-04": "CHN", "1955-12-14": "UN", "1958-07-19": "CHN", "1967-06-24": "VNM",
+    "1970": "CHN", "1979-01-07": "VNM", "1979-02-17": "CHN", "1980-10": "UN",
+    "1982-06-22": "UN", "1989-09": "VNM", "1991-10-23": "UN", "1992-02-28": "UN",
+    "1997-07": "CHN", "1997-09-19": "UN", "1999-04-30": "ASEAN", "2004-10-13": None,
+    "2005-08": "USA", "2006-04": "CHN", "2006-04-12": None, "2008-11-05": "CHN",
+    "2010-12-13": "CHN", "2012-07-13": "ASEAN", "2012-10-18": "UN", "2016-07-25": "ASEAN",
+    "2016-10": "CHN", "2017-01-16": "USA", "2019-07": "CHN", "2020-02-12": "EUU",
+    "2020-08-12": "EUU", "2020-09": "USA", "2020-10": "CHN", "2021-12-08": "USA",
+    "2022-01-01": "CHN", "2022-03-02": "UN", "2022-06-08": "CHN", "2023-08-22": None,
+    "2023-09-07": "JPN", "2023-12-03": "CHN", "2024-08-05": "VNM", "2025": "CHN",
+    "2025-07-24": "THA", "2025-07-28": "ASEAN",
+}
+
+
+def iso_date(d: str) -> tuple[str, str]:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d):
+        return d, "day"
+    if re.fullmatch(r"\d{4}-\d{2}", d):
+        return d + "-01", "month"
+    if re.fullmatch(r"\d{4}", d):
+        return d + "-01-01", "year"
+    raise ValueError(d)
+
+
+tl = pd.read_csv(P / "timeline.csv", dtype=str)
+assert set(tl.date) == set(LANE), set(tl.date) ^ set(LANE)
+tl["lane"] = tl.date.map(LANE)
+tl = tl[tl.lane.notna()]  # WTO entry, first peacekeepers, new PM: not about the partners
+
+# Thailand, Japan and ASEAN rows from other theme folders (same columns, cited pages).
+b = pd.read_csv(SOURCES / "borders/timeline.csv", dtype=str)
+keep_b = {"1962-06-15": "THA", "2008-07-07": "THA", "2011-02-22": "ASEAN", "2013-11-11": "THA"}
+b = b[b.date.isin(keep_b)].assign(lane=lambda d: d.date.map(keep_b))
+assert len(b) == len(keep_b), b.date.tolist()
+un = pd.read_csv(SOURCES / "un/timeline.csv", dtype=str)
+un = un[un.date == "2005-04"].assign(lane="JPN")
+assert len(un) == 1
+extra = pd.concat([b, un])[["date", "event", "lane", "source_title", "source_url"]]
+
+# Facts that carry an event date (year or day), written as events in my own words.
+fx = facts.set_index("key")
+own = [
+    ("1953", "Japan and Cambodia establish diplomatic relations", "JPN", "jpn_relations_year"),
+    ("1950", "Cambodia and the United States establish diplomatic relations (70th anniversary "
+             "marked in 2020)", "USA", "us_relations_70y_2020"),
+]
+rows = []
+for date, event, lane, key in own:
+    rows.append({"date": date, "event": event, "lane": lane,
+                 "source_title": fx.loc[key, "source_title"],
+                 "source_url": fx.loc[key, "source_url"]})
+d = pd.read_csv(SOURCES / "donors/facts.csv", dtype=str)
+tokyo = d[d.claim.str.startswith("Pledged at the June (1992) Tokyo conference")].iloc[0]
+rows.append({"date": "1992-06", "event": "Donors meeting in Tokyo pledge USD 800 million for "
+             "Cambodia's reconstruction", "lane": "JPN", "source_title": tokyo.source_title,
+             "source_url": tokyo.source_url})
+tl = pd.concat([tl[["date", "event", "lane", "source_title", "source_url"]], extra,
+                pd.DataFrame(rows)])
+tl[["date", "date_precision"]] = [iso_date(x) for x in tl.date]
+tl = tl[["date", "date_precision", "event", "lane", "source_title", "source_url"]]
+assert not tl.duplicated(["date", "event"]).any()
+write(tl.sort_values(["date", "event"]), "powers_timeline.csv")
