@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import plotly.graph_objects as go
 
 from cfr.charts import MUTED, colour, name
@@ -26,13 +27,50 @@ def _rings(geometry: dict):
         yield from coords
 
 
-def _xy(geometry: dict):
-    """Coordinates of all rings/lines of a geometry, separated by None (one trace each)."""
+def _xy(geometry: dict, box=None):
+    """Coordinates of all rings/lines of a geometry, separated by NaN (one trace each), as
+    float32 arrays: Plotly ships them base64-encoded, a third of the size of JSON numbers.
+
+    ``box`` (lon0, lon1, lat0, lat1): the view. Rings wholly outside it are dropped; points far
+    outside it are clamped to a frame around it and the clamped points that only run along
+    the frame are dropped. Lines inside the view stay as they were; the page stays small.
+    """
     xs, ys = [], []
     for ring in _rings(geometry):
-        xs += [p[0] for p in ring] + [None]
-        ys += [p[1] for p in ring] + [None]
-    return xs, ys
+        if box is not None:
+            ring = _trim(ring, box)
+            if ring is None:
+                continue
+        xs += [p[0] for p in ring] + [math.nan]
+        ys += [p[1] for p in ring] + [math.nan]
+    return np.asarray(xs, dtype=np.float32), np.asarray(ys, dtype=np.float32)
+
+
+def _trim(ring, box):
+    lon0, lon1, lat0, lat1 = box
+    # Generous frame: Plotly may widen one axis to keep the map's aspect ratio.
+    mx = my = 0.5 * max(lon1 - lon0, lat1 - lat0)
+    x0, x1, y0, y1 = lon0 - mx, lon1 + mx, lat0 - my, lat1 + my
+    if (max(p[0] for p in ring) < x0 or min(p[0] for p in ring) > x1
+            or max(p[1] for p in ring) < y0 or min(p[1] for p in ring) > y1):
+        return None
+    pts = [(min(max(x, x0), x1), min(max(y, y0), y1)) for x, y in ring]
+
+    def on_edge(a, b, c):
+        return any(a[i] == b[i] == c[i] == edge for i, edges in ((0, (x0, x1)), (1, (y0, y1)))
+                   for edge in edges)
+
+    out = pts[:1]
+    for i in range(1, len(pts) - 1):
+        if pts[i] != out[-1] and not on_edge(out[-1], pts[i], pts[i + 1]):
+            out.append(pts[i])
+    out += pts[-1:]
+    return out
+
+
+def _view(fig: go.Figure):
+    xr, yr = fig.layout.xaxis.range, fig.layout.yaxis.range
+    return (xr[0], xr[1], yr[0], yr[1]) if xr and yr else None
 
 
 def base_map(countries: dict, *, lon: tuple[float, float], lat: tuple[float, float],
@@ -43,9 +81,12 @@ def base_map(countries: dict, *, lon: tuple[float, float], lat: tuple[float, flo
     ``tint``: fill every country with a pale version of its book colour (else light grey).
     """
     fig = go.Figure()
+    box = (lon[0], lon[1], lat[0], lat[1])
     for feat in countries["features"]:
         code = feat["properties"].get(code_field)
-        xs, ys = _xy(feat["geometry"])
+        xs, ys = _xy(feat["geometry"], box)
+        if not len(xs):
+            continue
         fill = "#DCE9F5" if code == highlight else ("#F1F1F1" if not tint else _pale(colour(code)))
         fig.add_trace(go.Scatter(
             x=xs, y=ys, mode="lines", fill="toself", fillcolor=fill,
@@ -77,7 +118,9 @@ def add_lines(fig: go.Figure, geojson: dict, *, colour_of=None, width: float = 2
     """
     for feat in geojson["features"]:
         props = feat["properties"]
-        xs, ys = _xy(feat["geometry"])
+        xs, ys = _xy(feat["geometry"], _view(fig))
+        if not len(xs):
+            continue
         fig.add_trace(go.Scatter(
             x=xs, y=ys, mode="lines",
             line=dict(color=colour_of(props) if colour_of else "#2B7BB9", width=width, dash=dash),
@@ -92,7 +135,9 @@ def add_polygons(fig: go.Figure, geojson: dict, *, fill: str, line: str, label: 
                  hover: str) -> go.Figure:
     """Draw polygon features (a lake, a sea area) with one hover text."""
     for feat in geojson["features"]:
-        xs, ys = _xy(feat["geometry"])
+        xs, ys = _xy(feat["geometry"], _view(fig))
+        if not len(xs):
+            continue
         fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", fill="toself", fillcolor=fill,
                                  line=dict(color=line, width=1), name=label, showlegend=False,
                                  hoverinfo="text", text=hover))
