@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 
 import pandas as pd
-from frictionless import Package, Resource, system
+from frictionless import Package, system
 
 DATA_ENV = "CFR_DATA_DIR"
 

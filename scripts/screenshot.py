@@ -1,4 +1,4 @@
-import sys, asyncio
+import sys
 from playwright.sync_api import sync_playwright
 url, out = sys.argv[1], sys.argv[2]
 width = int(sys.argv[3]) if len(sys.argv) > 3 else 1280

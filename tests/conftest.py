@@ -80,3 +80,23 @@ def html_dir() -> Path:
 
 def pytest_configure(config):
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+
+
+# --- shared by the chapter tests (tests/test_chapter_*.py set PAGE = "chapters/<name>") ---
+@pytest.fixture(scope="module")
+def nb(request):
+    """The chapter's notebook, executed in a fresh kernel."""
+    return executed(request.module.PAGE)
+
+
+@pytest.fixture(scope="module")
+def g(nb):
+    """The chapter's glued values."""
+    return glued(nb)
+
+
+def close(a, b, tol=1e-9) -> bool:
+    """A glued number equals its recomputation (to floating-point noise)."""
+    import math
+
+    return math.isclose(float(a), float(b), rel_tol=tol, abs_tol=tol)

@@ -4,19 +4,9 @@ import pandas as pd
 import pytest
 
 from cfr import load
-from conftest import executed, figures, glued
+from conftest import figures
 
 PAGE = "chapters/borders"
-
-
-@pytest.fixture(scope="module")
-def nb():
-    return executed(PAGE)
-
-
-@pytest.fixture(scope="module")
-def g(nb):
-    return glued(nb)
 
 
 def test_charts_have_data(nb):

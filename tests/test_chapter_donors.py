@@ -3,29 +3,13 @@
 Every glued number is recomputed here from the tables through ``cfr.load`` (independently of
 the notebook's code), so the text cannot drift from the data.
 """
-import math
 
 import pandas as pd
-import pytest
-from conftest import executed, figures, glued
+from conftest import close, figures
 
 from cfr import load
 
 PAGE = "chapters/donors"
-
-
-@pytest.fixture(scope="module")
-def nb():
-    return executed(PAGE)
-
-
-@pytest.fixture(scope="module")
-def g(nb):
-    return glued(nb)
-
-
-def close(a, b, tol=1e-9):
-    return math.isclose(float(a), float(b), rel_tol=tol, abs_tol=tol)
 
 
 def test_figures_have_data(nb):

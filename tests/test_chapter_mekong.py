@@ -1,27 +1,11 @@
 """The Mekong chapter: runs in a fresh kernel, draws its charts, and its numbers match the tables."""
-import math
 
 import pandas as pd
-import pytest
 
 from cfr import load
-from conftest import executed, figures, glued
+from conftest import close, figures
 
 PAGE = "chapters/mekong"
-
-
-@pytest.fixture(scope="module")
-def nb():
-    return executed(PAGE)
-
-
-@pytest.fixture(scope="module")
-def g(nb):
-    return glued(nb)
-
-
-def close(a, b):
-    return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-9)
 
 
 def test_charts_have_data(nb):

@@ -1,27 +1,11 @@
 """The great-power chapter: runs in a fresh kernel, draws its charts, and every glued number
 equals the value recomputed here from the tables (independently of the notebook's code)."""
-import math
 
-import pytest
 
 from cfr import load
-from conftest import executed, figures, glued
+from conftest import close, figures
 
 PAGE = "chapters/powers"
-
-
-@pytest.fixture(scope="module")
-def nb():
-    return executed(PAGE)
-
-
-@pytest.fixture(scope="module")
-def g(nb):
-    return glued(nb)
-
-
-def close(a, b, tol=1e-9):
-    return math.isclose(float(a), float(b), rel_tol=tol, abs_tol=tol)
 
 
 def test_charts_have_data(nb):

@@ -1,7 +1,6 @@
 """The data layer: every table validates, is described, and bad data fails loudly."""
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import THEME_CHAPTERS, executed, figures, is_notebook, toc_pages
+from conftest import executed, figures, is_notebook, toc_pages
 
 # Words a reader would search for, per page (stemmed by Sphinx; we check the stems' sources).
 SEARCH_WORDS = {

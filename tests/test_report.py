@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import jupytext
-import pandas as pd
 import pytest
 
 import cfr
