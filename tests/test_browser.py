@@ -104,7 +104,9 @@ def test_hover_shows_values_with_units(browser, site):
     v = Visit(browser, f"{site}/intro.html")
     try:
         v.page.wait_for_selector(".plotly-graph-div .main-svg")
-        text = v.page.evaluate("document.querySelector('.plotly-graph-div')._fullData[0].hovertemplate")
+        text = v.page.evaluate(
+            "[...document.querySelectorAll('.plotly-graph-div')]"
+            ".find(d => d.layout.meta.cfr_tables.includes('oda_gni'))._fullData[0].hovertemplate")
         assert "% of GNI" in text
     finally:
         v.close()
