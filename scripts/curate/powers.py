@@ -12,7 +12,7 @@ import re
 
 import pandas as pd
 
-from common import ROOT, SOURCES, write
+from common import iso_date, ROOT, SOURCES, write
 
 P = SOURCES / "powers"
 
@@ -160,14 +160,6 @@ LANE = {
 }
 
 
-def iso_date(d: str) -> tuple[str, str]:
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d):
-        return d, "day"
-    if re.fullmatch(r"\d{4}-\d{2}", d):
-        return d + "-01", "month"
-    if re.fullmatch(r"\d{4}", d):
-        return d + "-01-01", "year"
-    raise ValueError(d)
 
 
 tl = pd.read_csv(P / "timeline.csv", dtype=str)

@@ -12,7 +12,7 @@ import re
 
 import pandas as pd
 
-from common import SOURCES, write
+from common import iso_date, SOURCES, write
 
 UN = SOURCES / "un"
 UNGDC = ("UN General Debate Corpus (UNGDC v13, Harvard Dataverse doi:10.7910/DVN/0TJX8Y), "
@@ -39,14 +39,6 @@ t.loc[untac, "lane"] = "Settlement and UNTAC"
 assert t.lane.notna().all(), t[t.lane.isna()]
 
 
-def iso_date(d: str) -> tuple[str, str]:
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d):
-        return d, "day"
-    if re.fullmatch(r"\d{4}-\d{2}", d):
-        return d + "-01", "month"
-    if re.fullmatch(r"\d{4}", d):
-        return d + "-01-01", "year"
-    raise ValueError(d)
 
 
 t[["date", "date_precision"]] = [iso_date(d) for d in t.date]
