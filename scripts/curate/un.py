@@ -8,7 +8,6 @@ from the pages named in each row (found with the project's stored-pages search o
 
     cd scripts/curate && ../../.venv/bin/python un.py
 """
-import re
 
 import pandas as pd
 
