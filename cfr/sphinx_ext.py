@@ -90,12 +90,20 @@ def _page_context(app, pagename, templatename, context, doctree):
             context[key][:] = [a for a in context[key] if not _is_thebe(a)]
 
 
+def _copy_plotly(app):
+    """Before any page is written, so Sphinx can version its URL (?v=<checksum>) and a host
+    can let browsers cache it for good."""
+    if app.builder.format != "html":
+        return
+    static = Path(app.outdir) / "_static"
+    static.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(PLOTLY_JS, static / "plotly.min.js")
+
+
 def _copy_assets(app, exception):
     if exception is not None or app.builder.format != "html":
         return
     out = Path(app.outdir)
-    (out / "_static").mkdir(parents=True, exist_ok=True)
-    shutil.copy2(PLOTLY_JS, out / "_static" / "plotly.min.js")
     src = Path(app.srcdir) / "data"
     if src.is_dir():
         shutil.copytree(src, out / "data", dirs_exist_ok=True,
@@ -106,6 +114,7 @@ def setup(app):
     app.connect("config-inited", _invalidate_stale_cache, priority=100)
     app.connect("env-get-outdated", _outdated)
     app.connect("html-page-context", _page_context)
+    app.connect("builder-inited", _copy_plotly)
     app.connect("build-finished", _copy_assets)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
 
