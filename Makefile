@@ -4,6 +4,7 @@ VENV  := .venv
 PY    := $(VENV)/bin/python
 JB    := $(VENV)/bin/jupyter-book
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 # Where builds go: $(OUT)/_build/{html,latex,.jupyter_cache}. Override for a scratch build.
 OUT   ?= .
 STRICT := -W -n --keep-going
@@ -12,18 +13,18 @@ PORT  ?= 8000
 
 .PHONY: book pdf test serve clean system-book system-test bench
 
-book: system-book $(STAMP)
+book: system-book $(STAMP) $(NODE_STAMP)
 	$(JB) build . --path-output $(OUT) $(STRICT)
 	@echo "HTML book: $(OUT)/_build/html/index.html"
 
-pdf: system-test $(STAMP)
+pdf: system-test $(STAMP) $(NODE_STAMP)
 	$(JB) build . --path-output $(OUT) --builder pdflatex $(STRICT)
 	mkdir -p $(dir $(PDF))
 	cp $(OUT)/_build/latex/cambodia-foreign-relations.pdf $(PDF)
 	mkdir -p $(OUT)/_build/html && cp $(PDF) $(OUT)/_build/html/
 	@echo "PDF: $(PDF)"
 
-test: system-test $(STAMP)
+test: system-test $(STAMP) $(NODE_STAMP)
 	$(MAKE) book
 	$(MAKE) pdf
 	$(PY) -m pytest
@@ -47,4 +48,9 @@ $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+# The partial plotly.js bundle, exactly as pinned in package-lock.json.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@

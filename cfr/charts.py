@@ -323,8 +323,9 @@ class BookRenderer(MimetypeRenderer):
             for t in meta["cfr_tables"]
         )
         note = f'<p class="cfr-chart-note">{esc(meta["cfr_note"])}</p>' if meta["cfr_note"] else ""
+        traces = " ".join(sorted({t.type for t in fig.data}))
         page = (
-            f'<figure class="cfr-chart">'
+            f'<figure class="cfr-chart" data-cfr-traces="{esc(traces)}">'
             f'<p class="cfr-chart-title">{esc(meta["cfr_title"])}</p>'
             f'<p class="cfr-chart-subtitle">{esc(meta["cfr_subtitle"])}</p>'
             f'<div class="cfr-chart-plot" aria-describedby="{alt_id}">{div}</div>'

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 from pathlib import Path
 
@@ -17,6 +18,12 @@ from sphinx.util import logging
 logger = logging.getLogger(__name__)
 
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+# The partial bundle (installed by `make book` with npm from package-lock.json): a third of
+# the size, for pages whose charts use only the trace types it contains.
+CARTESIAN_JS = Path("node_modules") / "plotly.js-cartesian-dist-min" / "plotly-cartesian.min.js"
+CARTESIAN_TRACES = {"bar", "box", "contour", "heatmap", "histogram", "histogram2d",
+                    "histogram2dcontour", "image", "pie", "scatter", "scatterternary", "violin"}
+TRACES_ATTR = re.compile(r'data-cfr-traces="([^"]*)"')
 PACKAGE_DIR = Path(__file__).resolve().parent
 STAMP_NAME = "cfr-inputs.sha256"
 
@@ -78,9 +85,13 @@ def _is_thebe(asset) -> bool:
 def _page_context(app, pagename, templatename, context, doctree):
     # sphinx-thebe (always loaded by Jupyter Book) declares THEBE_JS_URL twice per page, a
     # console error, and names a CDN. The book has no live kernels: drop its assets.
-    if "plotly-graph-div" in context.get("body", ""):
-        # Page-specific script, in <head> before the inline Plotly.newPlot calls.
-        app.add_js_file("plotly.min.js", priority=200)
+    body = context.get("body", "")
+    if "plotly-graph-div" in body:
+        # Page-specific script, in <head> before the inline Plotly.newPlot calls: the partial
+        # bundle when it covers every trace type on the page, else the full one.
+        types = {t for attr in TRACES_ATTR.findall(body) for t in attr.split()}
+        partial = getattr(app, "cfr_partial_bundle", False) and types <= CARTESIAN_TRACES
+        app.add_js_file("plotly-cartesian.min.js" if partial else "plotly.min.js", priority=200)
     # docutils marks bibliography entries with the deprecated ARIA role doc-biblioentry inside
     # a role="list" container (axe: aria-deprecated-role, aria-required-children).
     if "body" in context:
@@ -98,6 +109,20 @@ def _copy_plotly(app):
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
     shutil.copy2(PLOTLY_JS, static / "plotly.min.js")
+    partial = Path(app.srcdir) / CARTESIAN_JS
+    app.cfr_partial_bundle = partial.exists() and _js_version(partial) == _js_version(PLOTLY_JS)
+    if app.cfr_partial_bundle:
+        shutil.copy2(partial, static / "plotly-cartesian.min.js")
+    else:
+        logger.info(f"[cfr] no partial plotly.js bundle matching plotly.py's ({partial}): "
+                    "every chart page loads the full plotly.min.js")
+
+
+def _js_version(path: Path) -> str | None:
+    """The plotly.js version in a bundle's header comment ('v4.1.1')."""
+    with path.open(encoding="utf-8") as f:
+        m = re.search(r"\bv(\d+\.\d+\.\d+)\b", f.read(400))
+    return m.group(1) if m else None
 
 
 def _copy_assets(app, exception):

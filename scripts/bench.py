@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import re
 import shutil
 import statistics
 import subprocess
@@ -47,6 +48,7 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run"]
 FIRST_CHAPTER = "chapters/donors"
+PLOTLY_JS = re.compile(r"/_static/plotly(-cartesian)?\.min\.js")
 
 
 def timed(cmd, cwd) -> tuple[float, int]:
@@ -141,12 +143,12 @@ def browser_measures() -> dict:
             ctx = browser.new_context()
             asked = []
             pg = ctx.new_page()
-            pg.on("request", lambda r: "plotly.min.js" in r.url and asked.append(r.url))
+            pg.on("request", lambda r: PLOTLY_JS.search(r.url) and asked.append(r.url))
             QuietHandler.served.clear()
             pg.goto(f"{base}/intro.html", wait_until="load")
             pg.goto(f"{base}/{FIRST_CHAPTER}.html", wait_until="load")
             out["plotly_js_requests_per_visit"] = len(asked)
-            out["plotly_js_from_network"] = sum("plotly.min.js" in p for p in QuietHandler.served)
+            out["plotly_js_from_network"] = sum(bool(PLOTLY_JS.search(p)) for p in QuietHandler.served)
             ctx.close()
             browser.close()
     finally:

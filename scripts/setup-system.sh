@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install the Debian packages the book needs, once. Usage: setup-system.sh book|pdf|test
-#   book: Chromium (static chart images via kaleido; browser tests)
+#   book: Chromium (static chart images via kaleido; browser tests), npm if missing
 #   pdf/test: plus XeLaTeX and fonts (PDF), poppler-utils (PDF checks)
 # $CFR_EXTRA_SYSTEM_PACKAGES adds packages (space-separated), e.g. a font for a new script.
 # As root it runs apt-get; as another user it names the command to run and stops.
@@ -11,6 +11,8 @@ if [[ $want == pdf || $want == test ]]; then
   pkgs+=(latexmk texlive-xetex texlive-latex-recommended texlive-latex-extra
          texlive-fonts-recommended texlive-fonts-extra fonts-freefont-otf poppler-utils)
 fi
+# npm installs the partial plotly.js bundle (package-lock.json); Debian's nodejs/npm if absent.
+command -v npm >/dev/null || pkgs+=(nodejs npm)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

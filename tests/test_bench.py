@@ -39,7 +39,7 @@ def test_plotly_js_is_fetched_once_per_visit(bench, html_dir):
     """Two chart pages in one visit fetch plotly.js once: its URL carries a content hash, so
     a host may cache it for good (the bench's server does, as a static host should)."""
     assert bench["plotly_js_from_network"] == 1, bench
-    assert re.search(r'src="_static/plotly\.min\.js\?v=[0-9a-f]+"',
+    assert re.search(r'src="_static/plotly(-cartesian)?\.min\.js\?v=[0-9a-f]+"',
                      (html_dir / "intro.html").read_text())
 
 

@@ -65,15 +65,31 @@ def test_every_chart_is_on_its_page_with_its_data_link(html_dir, page):
             assert (html_dir / Path(page).parent / link).resolve().is_file(), link
 
 
+BUNDLE = re.compile(r'<script src="(?:\.\./)?_static/(plotly(?:-cartesian)?\.min\.js)\?v=')
+
+
 def test_plotly_js_is_served_once_and_never_inlined(html_dir):
-    js = html_dir / "_static" / "plotly.min.js"
-    assert js.stat().st_size > 1_000_000
+    full, partial = html_dir / "_static" / "plotly.min.js", html_dir / "_static" / "plotly-cartesian.min.js"
+    assert full.stat().st_size > 1_000_000
+    # the partial bundle is the same plotly.js release as the one plotly.py draws with
+    version = re.compile(rb"v(\d+\.\d+\.\d+)")
+    assert version.search(partial.read_bytes()[:400]).group(1) == \
+        version.search(full.read_bytes()[:400]).group(1)
     for page in toc_pages():
         text = page_html(html_dir, page)
-        has_chart = "plotly-graph-div" in text
-        assert text.count("plotly.min.js") == (1 if has_chart else 0), page
-        assert len(text) < 400_000 or "plotly.min.js" not in text, "plotly.js inlined?"
+        bundles = BUNDLE.findall(text)
+        assert len(bundles) == (1 if "plotly-graph-div" in text else 0), page
         assert "Plotly.register" not in text  # the bundle's own code is never in the page
+
+
+def test_chart_pages_load_the_smaller_bundle_when_it_covers_their_traces(html_dir):
+    from cfr.sphinx_ext import CARTESIAN_TRACES
+    for page in toc_pages():
+        text = page_html(html_dir, page)
+        types = {t for a in re.findall(r'data-cfr-traces="([^"]*)"', text) for t in a.split()}
+        if types:
+            expected = "plotly-cartesian.min.js" if types <= CARTESIAN_TRACES else "plotly.min.js"
+            assert BUNDLE.findall(text) == [expected], page
 
 
 def test_favicon(html_dir):
