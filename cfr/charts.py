@@ -3,20 +3,24 @@
 Use in a notebook::
 
     from cfr import charts, load
-    df = load("oda_gni")
+    df = load("donors_oda_gni")
     fig = charts.line(df, x="year", y="value", entity="iso3", unit="% of GNI")
     charts.finish(fig, title="Aid fell from a fifth of income to under 3%",
-                  subtitle="Net ODA received, % of GNI", table="oda_gni",
+                  subtitle="Net ODA received, % of GNI", table="donors_oda_gni",
                   alt="Line chart of ...")
     fig.show()
 
-``import cfr.charts`` registers the ``cfr`` template and renderer as Plotly's defaults. The
-renderer's output holds three representations of every chart:
+Importing this module changes nothing global. ``charts.setup()`` (first cell of every
+chapter) makes the ``cfr`` template Plotly's default and installs the book's renderer. What
+the renderer outputs depends on where the notebook runs:
 
-- ``text/html``: the chart as a ``<div>`` that draws with the ``plotly.min.js`` the book
-  serves once from ``_static/`` (no CDN, never inlined), plus a link to the CSV;
-- ``image/png``: a static image made by kaleido with Debian's Chromium, for the PDF;
-- ``application/vnd.plotly.v1+json``: Plotly's own JSON, for readers rerunning in JupyterLab.
+- in a reader's Jupyter (JupyterLab, VS Code, the browser): Plotly's own JSON
+  (``application/vnd.plotly.v1+json``), which those front ends draw interactively, and a
+  plain-text stand-in. No Chromium, no kaleido, no network.
+- in the book build (the Sphinx extension sets ``CFR_BOOK_BUILD=1`` for the kernels it
+  starts), also ``text/html``: the chart as a ``<div>`` that draws with the ``plotly.js`` the
+  book serves from ``_static/``, with its furniture and a link to the CSV; and ``image/png``:
+  a static image made by kaleido with Debian's Chromium, for the PDF.
 """
 from __future__ import annotations
 
@@ -25,13 +29,12 @@ import hashlib
 import html
 import json
 import os
-from pathlib import Path
 
 import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.io._base_renderers import MimetypeRenderer
 
-from cfr.data import data_dir, resource_info
+from cfr.data import resource_info
 
 # --- colours --------------------------------------------------------------------------------
 # One colour per actor across the whole book. Okabe-Ito first (colour-blind safe), then
@@ -103,7 +106,20 @@ pio.templates["cfr"] = go.layout.Template(
         yaxis=dict(gridcolor="#E5E5E5", zeroline=False, showline=False, automargin=True),
     )
 )
-pio.templates.default = "plotly_white+cfr"
+BOOK_BUILD_ENV = "CFR_BOOK_BUILD"
+
+
+def in_book_build() -> bool:
+    """True in a kernel started by the book build (see :mod:`cfr.sphinx_ext`)."""
+    return os.environ.get(BOOK_BUILD_ENV) == "1"
+
+
+def setup() -> None:
+    """Switch on the book's look for this session: the ``cfr`` template becomes Plotly's
+    default and ``fig.show()`` goes through the book's renderer (see the module docstring).
+    Call it once, in a chapter's first cell; nothing happens on import."""
+    pio.templates.default = "plotly_white+cfr"
+    pio.renderers.default = "cfr"
 
 
 # --- finishing a chart ----------------------------------------------------------------------
@@ -119,14 +135,14 @@ def source_note(table: str) -> str:
     return "Source: " + "; ".join(parts) if parts else "Source: see the data catalogue"
 
 
-def csv_href(table: str) -> str:
-    """Relative link from the running notebook's folder to the table's CSV.
+DATA_LINK_PREFIX = "cfr-data:"
 
-    Notebooks run from their own folder both in the build and in Jupyter, and the HTML book
-    mirrors the source layout, so the same relative link works in both.
-    """
-    target = data_dir() / resource_info(table)["path"]
-    return Path(os.path.relpath(target, Path.cwd())).as_posix()
+
+def csv_href(table: str) -> str:
+    """A link to the table's CSV in the built site: ``cfr-data:<path>``, which the Sphinx
+    extension rewrites into a link relative to the page (``../data/<path>``). It does not
+    depend on the folder the notebook runs from."""
+    return DATA_LINK_PREFIX + resource_info(table)["path"]
 
 
 def finish(fig: go.Figure, *, title: str, subtitle: str, table: str | list[str], alt: str,
@@ -304,7 +320,8 @@ def timeline(df, *, start: str = "date", label: str = "event", lane: str = "acto
 
 # --- the renderer ---------------------------------------------------------------------------
 class BookRenderer(MimetypeRenderer):
-    """HTML div (plotly.js served by the book), static PNG and Plotly JSON in one bundle."""
+    """Plotly JSON everywhere; in the book build also the HTML div (plotly.js served by the
+    book) and a static PNG."""
 
     def to_mimebundle(self, fig_dict):
         fig = go.Figure(fig_dict)
@@ -312,6 +329,12 @@ class BookRenderer(MimetypeRenderer):
         if "cfr_title" not in meta:
             raise ValueError("call cfr.charts.finish(fig, title=..., subtitle=..., table=..., "
                              "alt=...) before fig.show(): every chart needs its source")
+        bundle = {
+            "application/vnd.plotly.v1+json": json.loads(pio.to_json(fig, validate=False)),
+            "text/plain": f"<Figure: {meta['cfr_title']}>",
+        }
+        if not in_book_build():
+            return bundle
         web = go.Figure(fig).update_layout(margin=dict(t=20))
         div = pio.to_html(web, include_plotlyjs=False, include_mathjax=False, full_html=False,
                           default_width="100%", default_height=f"{HEIGHT - 70}px",
@@ -323,9 +346,14 @@ class BookRenderer(MimetypeRenderer):
             for t in meta["cfr_tables"]
         )
         note = f'<p class="cfr-chart-note">{esc(meta["cfr_note"])}</p>' if meta["cfr_note"] else ""
-        traces = " ".join(sorted({t.type for t in fig.data}))
+        kinds = {t.type for t in fig.data}
+        traces = " ".join(sorted(kinds))
+        # Heatmaps and small multiples need width to stay legible: on phones they keep a
+        # minimum width and scroll inside their own box (see cfr.css).
+        wide = "heatmap" in kinds or "xaxis2" in fig.to_plotly_json()["layout"]
         page = (
-            f'<figure class="cfr-chart" data-cfr-traces="{esc(traces)}">'
+            f'<figure class="cfr-chart{" cfr-chart-wide" if wide else ""}" '
+            f'data-cfr-traces="{esc(traces)}">'
             f'<p class="cfr-chart-title">{esc(meta["cfr_title"])}</p>'
             f'<p class="cfr-chart-subtitle">{esc(meta["cfr_subtitle"])}</p>'
             f'<div class="cfr-chart-plot" aria-describedby="{alt_id}">{div}</div>'
@@ -334,12 +362,9 @@ class BookRenderer(MimetypeRenderer):
             f'<p class="cfr-chart-data">Data (CSV): {links}</p>'
             f'<p class="cfr-alt" id="{alt_id}">{esc(meta["cfr_alt"])}</p></figcaption></figure>'
         )
-        return {
-            "text/html": page,
-            "image/png": base64.b64encode(static_png(_with_furniture(fig))).decode(),
-            "application/vnd.plotly.v1+json": json.loads(pio.to_json(fig, validate=False)),
-            "text/plain": f"<Figure: {meta['cfr_title']}>",
-        }
+        bundle["text/html"] = page
+        bundle["image/png"] = base64.b64encode(static_png(_with_furniture(fig))).decode()
+        return bundle
 
 
 _server_started = False
@@ -360,7 +385,6 @@ def static_png(fig: go.Figure) -> bytes:
 
 
 pio.renderers["cfr"] = BookRenderer()
-pio.renderers.default = "cfr"
 
 
 # --- heatmap (appended by the UN-reform chapter) --------------------------------------------

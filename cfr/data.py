@@ -1,6 +1,6 @@
 """Load the book's tables, validated against ``data/datapackage.json`` with frictionless.
 
-``load("oda_gni")`` returns a pandas DataFrame. Before it does, frictionless checks the CSV
+``load("donors_oda_gni")`` returns a pandas DataFrame. Before it does, frictionless checks the CSV
 against the schema in the data package: types, required columns, ranges, allowed values,
 primary keys and foreign keys (country codes must exist in ``countries.csv``). Any problem
 raises :class:`DataError` with a message naming the file, the row and the field, so a bad
@@ -24,18 +24,20 @@ class DataError(ValueError):
 
 
 def data_dir() -> Path:
-    """The folder that holds ``datapackage.json`` (override with $CFR_DATA_DIR, e.g. in tests)."""
+    """The folder that holds ``datapackage.json``: $CFR_DATA_DIR if set (tests), else the
+    ``data/`` of the checkout this package is installed from (``pip install -e .``), else the
+    first ``data/`` found above the current folder. The answer does not depend on the folder
+    a notebook is run from when the package is installed from a checkout."""
     if os.environ.get(DATA_ENV):
         return Path(os.environ[DATA_ENV]).resolve()
-    # The book the notebook runs in (notebooks run from their own folder), else the checkout
-    # this package was installed from.
-    for parent in [Path.cwd(), *Path.cwd().parents]:
-        if (parent / "data" / "datapackage.json").exists():
-            return parent / "data"
     here = Path(__file__).resolve().parent.parent / "data"
     if (here / "datapackage.json").exists():
         return here
-    raise DataError("cannot find data/datapackage.json above " + str(Path.cwd()))
+    for parent in [Path.cwd(), *Path.cwd().parents]:
+        if (parent / "data" / "datapackage.json").exists():
+            return parent / "data"
+    raise DataError("cannot find data/datapackage.json next to the cfr package or above "
+                    + str(Path.cwd()))
 
 
 @functools.lru_cache(maxsize=4)

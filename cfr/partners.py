@@ -31,14 +31,14 @@ def arms_delivered(since: int = 1991) -> pd.Series:
 
 def net_oda(first: int, last: int) -> pd.Series:
     """Net bilateral ODA disbursed by each DAC donor, first..last, US$ million (current)."""
-    oda = load("aid_by_donor")
+    oda = load("donors_by_donor")
     return oda[oda.year.between(first, last)].groupby("donor_iso3").net_oda_usd.sum() / 1e6
 
 
 def china_official_finance(first: int, last: int) -> float:
     """Chinese official finance committed (ODA-like + OOF-like), first..last, US$ million at
     constant 2021 prices (AidData). Commitments, not disbursements: not comparable with ODA."""
-    gcdf = load("aid_china_gcdf")
+    gcdf = load("donors_china_gcdf")
     sel = gcdf[gcdf.year.between(first, last) & gcdf.flow_class.isin(["ODA-like", "OOF-like"])]
     return float(sel.commitment_usd_2021.sum() / 1e6)
 
@@ -53,7 +53,7 @@ def export_shares(year: int = 2022) -> pd.Series:
 
 def land_border_km() -> pd.Series:
     """Length of Cambodia's land border with each neighbour, km (CIA World Factbook)."""
-    b = load("boundary_lengths")
+    b = load("borders_boundary_lengths")
     return b[b.boundary == "land border"].set_index("iso3").length_km
 
 

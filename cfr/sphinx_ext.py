@@ -8,12 +8,15 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 from pathlib import Path
 
 import plotly
 from sphinx.util import logging
+
+from cfr.charts import BOOK_BUILD_ENV, DATA_LINK_PREFIX
 
 logger = logging.getLogger(__name__)
 
@@ -92,6 +95,11 @@ def _page_context(app, pagename, templatename, context, doctree):
         types = {t for attr in TRACES_ATTR.findall(body) for t in attr.split()}
         partial = getattr(app, "cfr_partial_bundle", False) and types <= CARTESIAN_TRACES
         app.add_js_file("plotly-cartesian.min.js" if partial else "plotly.min.js", priority=200)
+    # Chart data links are written as "cfr-data:<path>" by cfr.charts.csv_href: make them
+    # relative to this page, wherever the page sits in the site.
+    if "body" in context and DATA_LINK_PREFIX in context["body"]:
+        root = context["pathto"]("data/", 1)
+        context["body"] = context["body"].replace(f'href="{DATA_LINK_PREFIX}', f'href="{root}')
     # docutils marks bibliography entries with the deprecated ARIA role doc-biblioentry inside
     # a role="list" container (axe: aria-deprecated-role, aria-required-children).
     if "body" in context:
@@ -136,6 +144,9 @@ def _copy_assets(app, exception):
 
 
 def setup(app):
+    # Kernels started by MyST-NB inherit this: the charts renderer adds the HTML div and the
+    # static PNG only in the book build (cfr.charts.in_book_build).
+    os.environ[BOOK_BUILD_ENV] = "1"
     app.connect("config-inited", _invalidate_stale_cache, priority=100)
     app.connect("env-get-outdated", _outdated)
     app.connect("html-page-context", _page_context)

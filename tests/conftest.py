@@ -4,16 +4,18 @@ from __future__ import annotations
 import ast
 import functools
 import os
+import shutil
 from pathlib import Path
 
 import jupytext
 import nbclient
+import nbformat
 import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 HTML = ROOT / "_build" / "html"
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 def toc_pages() -> list[str]:
@@ -37,16 +39,63 @@ def is_notebook(page: str) -> bool:
     return source_of(page).read_text().startswith("---\njupytext:")
 
 
+EXECUTED = ROOT / "_build" / "jupyter_execute"
+
+
 @functools.lru_cache(maxsize=None)
 def executed(page: str):
-    """Run a MyST notebook top to bottom in a fresh kernel from its own folder, as a reader
-    rerunning it in Jupyter would (not from the build's cache)."""
-    path = source_of(page)
+    """The notebook as the book build executed it (``_build/jupyter_execute``, written by
+    ``make book``): the tests read what the build made and start no build of their own."""
+    path = EXECUTED / f"{page}.ipynb"
+    if not path.exists():
+        pytest.fail(f"{path} is missing: run `make book` first (make test does)")
+    if path.stat().st_mtime < source_of(page).stat().st_mtime:
+        pytest.fail(f"{path} is older than {page}.md: run `make book` again")
+    return nbformat.read(path, as_version=4)
+
+
+def run_fresh(path: Path, env: dict | None = None):
+    """Run a notebook (``.md`` or ``.ipynb``) top to bottom in a fresh kernel from its own
+    folder, as a reader would in Jupyter. ``env`` replaces the kernel's environment."""
     nb = jupytext.read(path)
     client = nbclient.NotebookClient(nb, timeout=600, kernel_name="python3",
                                      resources={"metadata": {"path": str(path.parent)}})
-    client.execute()
+    if env is not None:
+        from jupyter_client.manager import KernelManager
+        client.kernel_manager_class = KernelManager
+        client.execute(env=env)
+    else:
+        client.execute()
     return nb
+
+
+def values(trace: dict, key: str) -> list:
+    """A trace's array ``key`` as a flat Python list, decoding Plotly 7's binary arrays
+    (``{"dtype": "f8", "bdata": "<base64>", "shape": "r, c"}``); NaN stays NaN."""
+    import base64
+
+    import numpy as np
+
+    v = trace.get(key)
+    if v is None:
+        return []
+    if isinstance(v, dict) and "bdata" in v:
+        arr = np.frombuffer(base64.b64decode(v["bdata"]), dtype=np.dtype(v["dtype"]))
+        return arr.astype(float).ravel().tolist()
+    if isinstance(v, dict) and "_inputArray" in v:
+        v = v["_inputArray"]
+    flat = []
+    for item in v:
+        flat.extend(item if isinstance(item, list) else [item])
+    return flat
+
+
+def has_data(trace: dict, key: str) -> bool:
+    """True when array ``key`` has at least one value that is not None or NaN."""
+    import math
+
+    return any(x is not None and not (isinstance(x, float) and math.isnan(x))
+               for x in values(trace, key))
 
 
 def glued(nb) -> dict:

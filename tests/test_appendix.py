@@ -192,8 +192,8 @@ def test_catalogue_lists_every_resource_with_download_link(tmp_path, monkeypatch
 
 def test_catalogue_coverage_rows_years_and_countries():
     names = dict(zip(cfr.load("countries").iso3, cfr.load("countries").name))
-    oda = cfr.load("oda_gni")
-    cover = appendix.coverage(cfr.resource_info("oda_gni"), names)
+    oda = cfr.load("donors_oda_gni")
+    cover = appendix.coverage(cfr.resource_info("donors_oda_gni"), names)
     assert cover[0] == f"{len(oda)} rows"
     assert f"years {oda.year.min()}-{oda.year.max()}" in cover
     assert any(c.startswith("countries:") and "Cambodia (KHM)" in c for c in cover)

@@ -30,7 +30,7 @@ def test_map_says_lines_are_de_facto(nb):
 
 
 def test_lengths(g):
-    b = load("boundary_lengths")
+    b = load("borders_boundary_lengths")
     land = b[b.boundary == "land border"].set_index("iso3").length_km
     assert g["land_total_km"] == land.sum() == 2530
     assert (g["vnm_km"], g["tha_km"], g["lao_km"]) == (land["VNM"], land["THA"], land["LAO"])

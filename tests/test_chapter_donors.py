@@ -29,7 +29,7 @@ def test_figures_have_data(nb):
 
 
 def test_aid_weight(g):
-    gni = load("oda_gni")
+    gni = load("donors_oda_gni")
     k = gni[gni.iso3 == "KHM"].set_index("year").oda_pct_gni.astype(float)
     peak_year = int(k.loc[1990:].idxmax())
     last = int(k.index.max())
@@ -40,14 +40,14 @@ def test_aid_weight(g):
     assert close(g["gni_fall_pct"], (1 - k[last] / k[peak_year]) * 100)
     assert close(g["lao_gni_last"], gni[(gni.iso3 == "LAO") & (gni.year == last)].oda_pct_gni.iloc[0])
 
-    imf = load("aid_imf_flows")
+    imf = load("donors_imf_flows")
     pct = imf[(imf.indicator == "aid_total") & (imf.unit == "percent of GDP")].set_index("year").value
     assert close(g["imf_avg"], pct.mean())
     assert close(g["imf_peak"], pct.max()) and g["imf_peak_year"] == int(pct.idxmax())
     assert close(g["imf_1998"], imf[(imf.indicator == "aid_total") & (imf.unit == "million US$")
                                     & (imf.year == 1998)].value.iloc[0])
 
-    oda = load("aid_oda")
+    oda = load("donors_oda")
     khm = oda[oda.iso3 == "KHM"].set_index("year")
     assert close(g["usd_2000"], khm.oda_usd[2000] / 1e6)
     assert close(g["usd_last"], khm.oda_usd[last] / 1e6)
@@ -56,7 +56,7 @@ def test_aid_weight(g):
 
 
 def test_budget(g):
-    xp = load("aid_oda_expense")
+    xp = load("donors_oda_expense")
     k = xp[xp.iso3 == "KHM"].set_index("year").oda_pct_expense.astype(float)
     assert g["xp_first_year"] == int(k.index.min()) == 2002
     assert close(g["xp_first"], k[2002])
@@ -68,7 +68,7 @@ def test_budget(g):
     assert close(g["xp_min"], k.min()) and g["xp_min_year"] == int(k.idxmin())
     assert close(g["xp_last"], k[k.index.max()])
 
-    b = load("aid_budget_facts")
+    b = load("donors_budget_facts")
     assert close(g["bf_1995"], b[b.year == 1995].value.iloc[0])
     assert close(g["bf_2017"], b[b.year == 2017].value.iloc[0])
     assert close(g["bf_1997"], b[(b.year == 1997) & b.measure.str.contains("expenditure")].value.iloc[0])
@@ -77,9 +77,9 @@ def test_budget(g):
 
 
 def test_donor_shares(g):
-    oda = load("aid_oda")
+    oda = load("donors_oda")
     total = oda[oda.iso3 == "KHM"].set_index("year").oda_usd.astype(float)
-    d = load("aid_by_donor")
+    d = load("donors_by_donor")
 
     def share(codes, a, b):
         part = d[d.donor_iso3.isin(codes) & d.year.between(a, b)].net_oda_usd.astype(float).sum()
@@ -108,7 +108,7 @@ def test_donor_shares(g):
 
 
 def test_loans_and_china(g):
-    ln = load("aid_loans_net").pivot(index="year", columns="lender", values="net_flow_usd")
+    ln = load("donors_loans_net").pivot(index="year", columns="lender", values="net_flow_usd")
     bil = ln["Bilateral lenders (all)"].astype(float) / 1e6
     assert close(g["bil_2007"], bil[2007])
     assert close(g["bil_peak"], bil.max()) and g["bil_peak_year"] == int(bil.idxmax())
@@ -117,7 +117,7 @@ def test_loans_and_china(g):
     assert g["bil_years_ahead"] == sum(bil[y] > banks[y] for y in years)
     assert all(bil[y] <= banks[y] for y in bil.index if 2000 <= y < g["bil_first_ahead"])
 
-    cn = load("aid_china_gcdf")
+    cn = load("donors_china_gcdf")
     amt = cn.commitment_usd_2021.astype(float) / 1e9
     assert close(g["cn_total"], amt.sum())
     oda_like = amt[cn.flow_class == "ODA-like"].sum()
@@ -128,18 +128,18 @@ def test_loans_and_china(g):
 
 
 def test_facts_match_table(g):
-    facts = load("aid_facts").set_index("key")
+    facts = load("donors_facts").set_index("key")
     for key in ["china_share_bilateral_2016", "pledge_2009_cg", "china_pledge_2009",
                 "us_suspend_1997_jul", "wb_freeze_2011", "us_cut_2018", "debt_2023_bilateral_share",
                 "godfrey_1998", "cdc_1998"]:
         assert close(g[key], facts.loc[key, "value"]), key
-    oda = load("aid_oda")
+    oda = load("donors_oda")
     usd2018 = oda[(oda.iso3 == "KHM") & (oda.year == 2018)].oda_usd.iloc[0] / 1e6
     assert close(g["us_cut_2018_pct"], facts.loc["us_cut_2018", "value"] / usd2018 * 100)
 
 
 def test_timeline_schema():
-    tl = load("aid_timeline")
+    tl = load("donors_timeline")
     assert list(tl.columns) == ["date", "date_precision", "event", "lane", "source_title",
                                 "source_url"]
     assert set(tl.date_precision) <= {"day", "month", "year"}

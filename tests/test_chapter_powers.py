@@ -152,11 +152,11 @@ def test_investment_aid_facts(g):
     assert g["chn_top_years"] == facts["chn_top_trade_partner_years"]
     assert close(g["funan_usd"], facts["funan_techo_usd"] / 1000)
 
-    oda = load("aid_by_donor")
+    oda = load("donors_by_donor")
     o = oda[oda.year.between(2010, 2021)].groupby("donor_iso3").net_oda_usd.sum()
     assert close(g["oda_jpn_1021"], o["JPN"] / 1e9, 1e-6)
     assert close(g["oda_usa_1021"], o["USA"] / 1e9, 1e-6)
-    c = load("aid_china_gcdf")
+    c = load("donors_china_gcdf")
     c = c[c.year.between(2010, 2021) & c.flow_class.isin(["ODA-like", "OOF-like"])]
     assert close(g["gcdf_chn_1021"], c.commitment_usd_2021.sum() / 1e9, 1e-6)
 

@@ -53,7 +53,7 @@ def test_every_table_loads_non_empty(name):
 
 
 def test_types_follow_the_schema():
-    df = cfr.load("oda_gni")
+    df = cfr.load("donors_oda_gni")
     assert str(df["year"].dtype) == "Int64"
     assert str(df["oda_pct_gni"].dtype) == "float64"
 
@@ -84,51 +84,51 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 def test_wrong_type(scratch):
-    _edit(scratch / "oda_gni.csv", "KHM,1995,14.95606", "KHM,1995,fifteen")
+    _edit(scratch / "donors_oda_gni.csv", "KHM,1995,14.95606", "KHM,1995,fifteen")
     with pytest.raises(DataError) as err:
-        cfr.load("oda_gni")
+        cfr.load("donors_oda_gni")
     msg = str(err.value)
-    assert "data/oda_gni.csv" in msg and "row 12" in msg and "'oda_pct_gni'" in msg
+    assert "data/donors_oda_gni.csv" in msg and "row 12" in msg and "'oda_pct_gni'" in msg
     assert "type-error" in msg
 
 
 def test_value_out_of_range(scratch):
-    _edit(scratch / "oda_gni.csv", "KHM,1995,14.95606", "KHM,1995,149.5606")
+    _edit(scratch / "donors_oda_gni.csv", "KHM,1995,14.95606", "KHM,1995,149.5606")
     with pytest.raises(DataError, match=r"row 12, field 'oda_pct_gni': constraint-error"):
-        cfr.load("oda_gni")
+        cfr.load("donors_oda_gni")
 
 
 def test_missing_column(scratch):
-    path = scratch / "boundary_lengths.csv"
+    path = scratch / "borders_boundary_lengths.csv"
     rows = [line.rsplit(",", 1)[0] for line in path.read_text().splitlines()]
     path.write_text("\n".join(rows) + "\n")
-    with pytest.raises(DataError, match=r"data/boundary_lengths.csv, header, field 'length_km'"):
-        cfr.load("boundary_lengths")
+    with pytest.raises(DataError, match=r"data/borders_boundary_lengths.csv, header, field 'length_km'"):
+        cfr.load("borders_boundary_lengths")
 
 
 def test_duplicate_key(scratch):
-    path = scratch / "oda_gni.csv"
+    path = scratch / "donors_oda_gni.csv"
     path.write_text(path.read_text() + "KHM,1995,14.95606\n")
     with pytest.raises(DataError, match=r"row \d+.*primary-key"):
-        cfr.load("oda_gni")
+        cfr.load("donors_oda_gni")
 
 
 def test_unknown_country_code(scratch):
-    _edit(scratch / "oda_gni.csv", "KHM,1995,14.95606", "KHX,1995,14.95606")
+    _edit(scratch / "donors_oda_gni.csv", "KHM,1995,14.95606", "KHX,1995,14.95606")
     with pytest.raises(DataError, match=r"row 12.*'iso3'.*foreign-key"):
-        cfr.load("oda_gni")
+        cfr.load("donors_oda_gni")
 
 
 def test_unreadable_file(scratch):
-    (scratch / "oda_gni.csv").write_bytes(b"\xff\xfe\x00\x00garbage\x00\x81")
-    with pytest.raises(DataError, match=r"data/oda_gni.csv"):
-        cfr.load("oda_gni")
+    (scratch / "donors_oda_gni.csv").write_bytes(b"\xff\xfe\x00\x00garbage\x00\x81")
+    with pytest.raises(DataError, match=r"data/donors_oda_gni.csv"):
+        cfr.load("donors_oda_gni")
 
 
 def test_missing_file(scratch):
-    (scratch / "oda_gni.csv").unlink()
-    with pytest.raises(DataError, match=r"data/oda_gni.csv: file not found"):
-        cfr.load("oda_gni")
+    (scratch / "donors_oda_gni.csv").unlink()
+    with pytest.raises(DataError, match=r"data/donors_oda_gni.csv: file not found"):
+        cfr.load("donors_oda_gni")
 
 
 def test_loading_never_writes_to_data(scratch):

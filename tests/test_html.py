@@ -118,4 +118,4 @@ def test_search_index_holds_the_chapters_words(html_dir, page):
 
 def test_data_files_are_published(html_dir):
     assert (html_dir / "data" / "datapackage.json").exists()
-    assert (html_dir / "data" / "oda_gni.csv").read_text().startswith("iso3,year")
+    assert (html_dir / "data" / "donors_oda_gni.csv").read_text().startswith("iso3,year")

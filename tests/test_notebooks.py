@@ -76,11 +76,11 @@ def test_intro_numbers_match_the_tables():
     import cfr
     from conftest import glued
     g = glued(executed("intro"))
-    oda = cfr.load("oda_gni")
+    oda = cfr.load("donors_oda_gni")
     khm = oda[oda.iso3 == "KHM"].set_index("year")["oda_pct_gni"]
     assert g["oda_peak_year"] == int(khm.loc[1990:].idxmax())
     assert g["oda_peak"] == pytest.approx(khm.loc[1990:].max())
     assert g["oda_last"] == pytest.approx(khm.loc[khm.index.max()])
-    b = cfr.load("boundary_lengths")
+    b = cfr.load("borders_boundary_lengths")
     assert g["land_total_km"] == b[b.boundary == "land border"].length_km.sum() == 2530
     assert g["vnm_km"] == 1158 and g["coast_km"] == 443

@@ -61,7 +61,7 @@ def test_cross_theme_view_matches_the_great_power_chapter():
 
 def test_combined_timeline_holds_every_chapters_events():
     tl = cfr.load("timeline")
-    parts = ["aid_timeline", "powers_timeline", "borders_timeline", "un_timeline",
+    parts = ["donors_timeline", "powers_timeline", "borders_timeline", "un_timeline",
              "mekong_timeline"]
     assert len(tl) == sum(len(cfr.load(p)) for p in parts)
     for p in parts:

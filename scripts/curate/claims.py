@@ -177,7 +177,7 @@ TEXT = {
 
 def main():
     src = pd.read_csv(SOURCES / "claims/claims.csv", dtype=str, keep_default_na=False)
-    seed = (SOURCES.parent / "seed/000_97a2cdd9aa9513cd.txt").read_text(encoding="utf-8")
+    seed = (SOURCES / "seed/000_97a2cdd9aa9513cd.txt").read_text(encoding="utf-8")
     assert len(src) == 77 and set(src.id) == set(TEXT), "claims and rewrites must match"
     assert set(src.theme) <= set(THEMES) and set(src.verdict) <= set(VERDICTS)
     for r in src.itertuples():

@@ -10,7 +10,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
-SOURCES = ROOT.parent / "shared" / "sources"
+SOURCES = ROOT / "sources"
 
 
 def write(df, name: str) -> None:

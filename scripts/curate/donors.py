@@ -3,16 +3,16 @@
     cd scripts/curate && ../../.venv/bin/python donors.py
 
 Writes:
-- aid_oda.csv            net ODA received (current US$, US$ per person) for KHM, LAO, VNM, MMR,
+- donors_oda.csv            net ODA received (current US$, US$ per person) for KHM, LAO, VNM, MMR,
                          THA, 1985-2023, and (KHM only) net bilateral aid from all DAC donors
-- aid_oda_expense.csv    net ODA received as % of central government expense (KHM, LAO, MMR, THA)
-- aid_imf_flows.csv      IMF Selected Issues (2004) Table 1: aid flows 1993-2003 (CDC data)
-- aid_by_donor.csv       net bilateral ODA to Cambodia from nine DAC donors (WDI dc_dac_*)
-- aid_loans_net.csv      net financial flows on official loans to Cambodia: IDA, ADB, bilateral
-- aid_china_gcdf.csv     Chinese official finance commitments (AidData GCDF 3.0), constant 2021 US$
-- aid_budget_facts.csv   statements of the share of the budget financed by aid, with quotes
-- aid_facts.csv          other dated facts the prose uses (pledges, shares, debt), with quotes
-- aid_timeline.csv       events that moved aid (common timeline schema)
+- donors_oda_expense.csv    net ODA received as % of central government expense (KHM, LAO, MMR, THA)
+- donors_imf_flows.csv      IMF Selected Issues (2004) Table 1: aid flows 1993-2003 (CDC data)
+- donors_by_donor.csv       net bilateral ODA to Cambodia from nine DAC donors (WDI dc_dac_*)
+- donors_loans_net.csv      net financial flows on official loans to Cambodia: IDA, ADB, bilateral
+- donors_china_gcdf.csv     Chinese official finance commitments (AidData GCDF 3.0), constant 2021 US$
+- donors_budget_facts.csv   statements of the share of the budget financed by aid, with quotes
+- donors_facts.csv          other dated facts the prose uses (pledges, shares, debt), with quotes
+- donors_timeline.csv       events that moved aid (common timeline schema)
 
 Nothing is estimated. Words such as "about half" are kept as written (``value_text``); the
 number plotted for them (``value``) is the plain reading of the words (half = 50) and the
@@ -39,18 +39,18 @@ dac = donor[(donor.donor_code == "DC.DAC.TOTL.CD") & (donor.year >= 1985)]
 dac = dac[["year", "value_usd_current"]].rename(columns={"value_usd_current": "dac_bilateral_usd"})
 dac["iso3"] = "KHM"
 oda = oda.merge(dac, on=["iso3", "year"], how="left")
-write(oda.sort_values(["iso3", "year"]), "aid_oda.csv")
+write(oda.sort_values(["iso3", "year"]), "donors_oda.csv")
 
 # --- ODA as % of central government expense -------------------------------------------------
 bg = pd.read_csv(SRC / "wdi_aid_budget_gni.csv")
 xp = bg[bg.indicator_code == "DT.ODA.ODAT.XP.ZS"][["iso3", "year", "value"]]
 write(xp.rename(columns={"value": "oda_pct_expense"}).sort_values(["iso3", "year"]),
-      "aid_oda_expense.csv")
+      "donors_oda_expense.csv")
 
 # --- IMF 2004 Table 1 ------------------------------------------------------------------------
 imf = pd.read_csv(SRC / "imf_aid_flows_1993_2003.csv")
 write(imf[["iso3", "year", "indicator", "value", "unit"]].sort_values(["indicator", "year"]),
-      "aid_imf_flows.csv")
+      "donors_imf_flows.csv")
 
 # --- donors ----------------------------------------------------------------------------------
 CODES = {"JPNL": "JPN", "USAL": "USA", "AUSL": "AUS", "CECL": "EUU", "FRAL": "FRA",
@@ -61,7 +61,7 @@ assert bd.donor_iso3.notna().all()
 bd = bd[bd.year >= 1985].rename(columns={"donor_code": "wdi_code",
                                          "value_usd_current": "net_oda_usd"})
 write(bd[["year", "donor_iso3", "donor_name", "wdi_code", "net_oda_usd"]]
-      .sort_values(["donor_iso3", "year"]), "aid_by_donor.csv")
+      .sort_values(["donor_iso3", "year"]), "donors_by_donor.csv")
 
 # --- official loans, net ----------------------------------------------------------------------
 ln = pd.read_csv(SRC / "wdi_official_loans_net.csv")
@@ -71,14 +71,14 @@ LENDER = {"DT.NFL.MIDA.CD": "World Bank IDA", "DT.NFL.RDBC.CD": "Regional develo
 ln = ln.assign(lender=ln.indicator_code.map(LENDER))
 write(ln[["iso3", "year", "lender", "indicator_code", "value"]]
       .rename(columns={"indicator_code": "wdi_code", "value": "net_flow_usd"})
-      .sort_values(["lender", "year"]), "aid_loans_net.csv")
+      .sort_values(["lender", "year"]), "donors_loans_net.csv")
 
 # --- China (AidData GCDF 3.0) ------------------------------------------------------------------
 cn = pd.read_csv(SRC / "china_gcdf_commitments.csv")
 assert (cn.amount_constant_2021_usd == cn.adjusted_amount_constant_2021_usd).all()
 write(cn[["iso3", "year", "flow_class", "amount_constant_2021_usd"]]
       .rename(columns={"amount_constant_2021_usd": "commitment_usd_2021"})
-      .sort_values(["year", "flow_class"]), "aid_china_gcdf.csv")
+      .sort_values(["year", "flow_class"]), "donors_china_gcdf.csv")
 
 # --- facts from pages -------------------------------------------------------------------------
 facts = pd.read_csv(SRC / "facts.csv")
@@ -133,7 +133,7 @@ rows.append(dict(year=1997, measure="share of annual revenue (aid included) that
                  source_url="https://www.hrw.org/reports/1997/cambodia/Cambodia-06.htm",
                  quote="Nearly two-thirds of Cambodia's annual revenue of $782 million comes "
                        "from foreign aid"))
-write(pd.DataFrame(rows).sort_values(["year", "measure"]), "aid_budget_facts.csv")
+write(pd.DataFrame(rows).sort_values(["year", "measure"]), "donors_budget_facts.csv")
 
 # Other facts: (key, facts row, must-contain, value_num)
 FACT_ROWS = [
@@ -266,7 +266,7 @@ PAGES = [
 for key, claim, text, num, unit, year, title, url, quote in PAGES:
     out.append(dict(key=key, claim=claim, value_text=text, value=num, unit=unit, year=year,
                     source_title=title, source_url=url, quote=quote))
-write(pd.DataFrame(out), "aid_facts.csv")
+write(pd.DataFrame(out), "donors_facts.csv")
 
 # --- timeline (common schema) -----------------------------------------------------------------
 IPU = ("Cambodia: Constituent Assembly elections held in 1993 (IPU PARLINE archive)",
@@ -328,4 +328,4 @@ TL = [
 ]
 tl = pd.DataFrame(TL, columns=["date", "date_precision", "event", "lane", "source_title",
                                "source_url"])
-write(tl.sort_values(["date", "event"]), "aid_timeline.csv")
+write(tl.sort_values(["date", "event"]), "donors_timeline.csv")

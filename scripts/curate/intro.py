@@ -10,7 +10,7 @@ m = pd.read_csv(SOURCES / "donors/wdi_aid_more.csv")
 m = m[m.indicator_code == "DT.ODA.ODAT.GN.ZS"]
 oda = pd.concat([a[["iso3", "year", "value"]], m[["iso3", "year", "value"]]])
 oda = oda[oda.year >= 1985].rename(columns={"value": "oda_pct_gni"})
-write(oda.sort_values(["iso3", "year"]), "oda_gni.csv")
+write(oda.sort_values(["iso3", "year"]), "donors_oda_gni.csv")
 
 # Land borders and coastline, CIA World Factbook 2023-24 edition (borders/facts.csv rows
 # that cite factbook/factbook.json directly).
@@ -23,4 +23,4 @@ lengths = {"Border with Thailand": ("THA", "land border"), "Border with Laos": (
            "Cambodia coastline (Gulf of Thailand)": ("", "coastline")}
 rows = [{"iso3": lengths[c][0], "boundary": lengths[c][1], "length_km": int(v)}
         for c, v in zip(f.claim, f.value) if c in lengths]
-write(pd.DataFrame(rows), "boundary_lengths.csv")
+write(pd.DataFrame(rows), "borders_boundary_lengths.csv")

@@ -8,7 +8,7 @@ import pandas as pd
 
 from common import DATA, write
 
-THEMES = {"aid_timeline.csv": "Donors", "powers_timeline.csv": "Great powers",
+THEMES = {"donors_timeline.csv": "Donors", "powers_timeline.csv": "Great powers",
           "borders_timeline.csv": "Borders", "un_timeline.csv": "UN",
           "mekong_timeline.csv": "Mekong"}
 
