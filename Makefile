@@ -11,22 +11,25 @@ STRICT := -W -n --keep-going
 PDF   := $(OUT)/_build/pdf/cambodia-foreign-relations.pdf
 PORT  ?= 8000
 
-.PHONY: book pdf test serve clean system-book system-test bench
+.PHONY: book html pdf test serve clean system-book system-test bench lock
 
-book: system-book $(STAMP) $(NODE_STAMP)
+# The book is the website and its PDF: every page links the PDF, so both are built.
+book: html pdf
+	@echo "HTML book: $(OUT)/_build/html/index.html (with the PDF)"
+
+# The website alone (quicker while editing; its "Download the report (PDF)" link needs `make pdf`).
+html: system-book $(STAMP) $(NODE_STAMP)
 	$(JB) build . --path-output $(OUT) $(STRICT)
-	@echo "HTML book: $(OUT)/_build/html/index.html"
 
-pdf: system-test $(STAMP) $(NODE_STAMP)
+pdf: system-test $(STAMP) $(NODE_STAMP) html
 	$(JB) build . --path-output $(OUT) --builder pdflatex $(STRICT)
 	mkdir -p $(dir $(PDF))
 	cp $(OUT)/_build/latex/cambodia-foreign-relations.pdf $(PDF)
 	mkdir -p $(OUT)/_build/html && cp $(PDF) $(OUT)/_build/html/
 	@echo "PDF: $(PDF)"
 
-test: system-test $(STAMP) $(NODE_STAMP)
-	$(MAKE) book
-	$(MAKE) pdf
+# One build per test run: the tests read what `make book` made and start no full build.
+test: book
 	$(PY) -m pytest
 
 serve: book
@@ -44,6 +47,12 @@ system-book:
 system-test:
 	@bash scripts/setup-system.sh test
 
+# Regenerate the lock from the direct dependencies (keeps existing pins unless an .in changes).
+lock: $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check pip-tools
+	cd requirements && CUSTOM_COMPILE_COMMAND="make lock" ../$(PY) -m piptools compile --quiet --strip-extras --no-emit-index-url \
+	  --no-emit-find-links --output-file=../requirements.txt test.in
+
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
@@ -54,3 +63,15 @@ $(STAMP): requirements.txt pyproject.toml
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+# Every table and map layer in data/ rebuilt from the raw extracts in sources/ (no network):
+# the curation scripts in a fixed order, the lineage graph in data/lineage.json. See README.
+.PHONY: data refresh
+data:
+	$(PY) scripts/curate/run_all.py
+
+# Maintainers with internet: fetch the newest public extracts into a staging folder, validate
+# them, replace the files in sources/, rerun `make data` and print what changed.
+# `make refresh ARGS="--only wdi --book"` (see scripts/refresh.py --help).
+refresh:
+	$(PY) scripts/refresh.py $(ARGS)

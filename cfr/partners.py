@@ -11,6 +11,11 @@ import pandas as pd
 
 from cfr.data import load
 
+# The book's one definition of "Western donors": the United States, the EU institutions and the
+# European and Australian bilateral donors in the DAC-by-donor table. Japan and South Korea are
+# counted on their own, never as "Western". Both the donors and the great-powers chapters use it.
+WESTERN_DONORS = ("USA", "EUU", "FRA", "DEU", "GBR", "SWE", "AUS")
+
 
 def un_agreement(first: int, last: int) -> pd.Series:
     """Share of UN General Assembly roll calls, first..last, in which Cambodia and the partner

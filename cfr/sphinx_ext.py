@@ -109,6 +109,32 @@ def _page_context(app, pagename, templatename, context, doctree):
             context[key][:] = [a for a in context[key] if not _is_thebe(a)]
 
 
+def _offer_notebook(app, pagename, templatename, context, doctree):
+    """Offer the executed notebook (.ipynb with outputs) in the page's download menu.
+
+    The theme does this only when launch buttons are configured; the book has none. Runs
+    before the theme builds its buttons (priority 501). The copy keeps Plotly's JSON (drawn by
+    JupyterLab and VS Code) and the static PNG, and drops the book's HTML div, which needs the
+    site's plotly.js and would show as a blank box in Jupyter."""
+    if app.builder.format != "html":
+        return
+    executed = Path(app.outdir).parent / "jupyter_execute" / f"{pagename}.ipynb"
+    if not executed.exists() or not context.get("sourcename", "").endswith((".md", ".md.txt")):
+        return
+    import nbformat
+
+    nb = nbformat.read(executed, as_version=4)
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if "application/vnd.plotly.v1+json" in data:
+                data.pop("text/html", None)
+    target = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, target)
+    context["ipynb_source"] = f"{pagename}.ipynb"
+
+
 def _copy_plotly(app):
     """Before any page is written, so Sphinx can version its URL (?v=<checksum>) and a host
     can let browsers cache it for good."""
@@ -150,6 +176,7 @@ def setup(app):
     app.connect("config-inited", _invalidate_stale_cache, priority=100)
     app.connect("env-get-outdated", _outdated)
     app.connect("html-page-context", _page_context)
+    app.connect("html-page-context", _offer_notebook, priority=400)
     app.connect("builder-inited", _copy_plotly)
     app.connect("build-finished", _copy_assets)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

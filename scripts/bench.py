@@ -4,6 +4,10 @@
 - the size of each page's own HTML, and of everything a reader downloads for the first chapter
 - requests for plotly.js over a visit of two chart pages (served once, then cached)
 - time from navigation to every chart drawn, per page, in headless Chromium (network blocked)
+
+Then it checks each budget in ``BUDGETS`` and prints measured / budget / ratio side by side; it
+exits non-zero when a budget is blown. Timings depend on the machine's load, so they live here,
+never in ``make test``.
 """
 from __future__ import annotations
 
@@ -25,7 +29,9 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parents[1]
 HTML = ROOT / "_build" / "html"
 JB = str(ROOT / ".venv" / "bin" / "jupyter-book")
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the site as a static host should: Sphinx versions every asset URL (?v=<hash>),
     so those may be cached for good; pages themselves are revalidated."""
@@ -156,6 +162,40 @@ def browser_measures() -> dict:
     return out
 
 
+# name: (how to read the measure from the results, budget, "max" or "min", unit)
+BUDGETS = {
+    "unchanged rebuild / cold build": (lambda r: r.get("rebuild_over_cold"), 0.10, "max", ""),
+    "notebooks executed, unchanged rebuild": (
+        lambda r: r.get("notebooks_executed", {}).get("unchanged_rebuild"), 0, "max", ""),
+    "notebooks executed, PDF after HTML": (
+        lambda r: r.get("notebooks_executed", {}).get("pdf_build"), 0, "max", ""),
+    "largest page HTML": (lambda r: max(m["html_kb"] for m in r["pages"].values()), 400, "max",
+                          "KB"),
+    "slowest page, all charts drawn": (
+        lambda r: max(m["charts_drawn_ms"] for m in r["pages"].values()), 2000, "max", "ms"),
+    "plotly.js fetched per two-page visit": (lambda r: r.get("plotly_js_from_network"), 1, "max",
+                                             ""),
+}
+
+
+def check_budgets(results: dict) -> list[str]:
+    """Print measured / budget / ratio for each budget; return the names of blown ones."""
+    blown = []
+    print(f"\n{'budget':40} {'measured':>10} {'budget':>8} {'ratio':>6}  verdict")
+    for label, (read, limit, kind, unit) in BUDGETS.items():
+        value = read(results)
+        if value is None:
+            print(f"{label:40} {'not run':>10} {limit:>8}")
+            continue
+        ok = value <= limit if kind == "max" else value >= limit
+        ratio = f"{value / limit:.2f}" if limit else "-"
+        print(f"{label:40} {value:>10} {str(limit) + unit:>8} {ratio:>6}  {'ok' if ok else 'BLOWN'}")
+        results.setdefault("budgets", {})[label] = {"measured": value, "budget": limit,
+                                                    "kind": kind, "ok": ok}
+        blown += [] if ok else [label]
+    return blown
+
+
 def main() -> None:
     results = {"machine": {"cores": __import__("os").cpu_count()}}
     if "--no-builds" not in sys.argv:
@@ -163,7 +203,6 @@ def main() -> None:
     results.update(browser_measures())
     first = results["pages"].get(FIRST_CHAPTER, {})
     results["first_chapter_download_kb"] = first.get("download_kb")
-    (ROOT / "_build" / "bench.json").write_text(json.dumps(results, indent=2))
     print(f"{'page':32} {'html KB':>8} {'download KB':>12} {'charts':>7} {'drawn ms':>9}")
     for name, m in results["pages"].items():
         print(f"{name:32} {m['html_kb']:>8} {m['download_kb']:>12} {m['charts']:>7} "
@@ -172,7 +211,11 @@ def main() -> None:
                 "plotly_js_requests_per_visit", "plotly_js_from_network"):
         if key in results:
             print(f"{key:32} {results[key]}")
+    blown = check_budgets(results)
+    (ROOT / "_build" / "bench.json").write_text(json.dumps(results, indent=2))
     print("wrote _build/bench.json")
+    if blown:
+        sys.exit(f"budgets blown: {', '.join(blown)}")
 
 
 if __name__ == "__main__":

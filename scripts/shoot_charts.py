@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/shoot_charts.py _build/html/chapters/mekong.html /tmp/mekong
 """
+import shutil
 import sys
 from pathlib import Path
 
@@ -12,7 +13,7 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 page_path, prefix = Path(sys.argv[1]).resolve(), sys.argv[2]
 width = int(sys.argv[3]) if len(sys.argv) > 3 else 1280
 with sync_playwright() as p:
-    browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+    browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
     page = browser.new_page(viewport={"width": width, "height": 1000})
     page.goto(page_path.as_uri())
     page.wait_for_timeout(2000)

@@ -60,12 +60,7 @@ def run_fresh(path: Path, env: dict | None = None):
     nb = jupytext.read(path)
     client = nbclient.NotebookClient(nb, timeout=600, kernel_name="python3",
                                      resources={"metadata": {"path": str(path.parent)}})
-    if env is not None:
-        from jupyter_client.manager import KernelManager
-        client.kernel_manager_class = KernelManager
-        client.execute(env=env)
-    else:
-        client.execute()
+    client.execute(**({"env": env} if env is not None else {}))
     return nb
 
 

@@ -12,6 +12,8 @@ from playwright.sync_api import sync_playwright
 
 from conftest import CHROMIUM, executed, figures, is_notebook, toc_pages
 
+pytestmark = [pytest.mark.browser, pytest.mark.build]
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
@@ -32,7 +34,7 @@ def site(html_dir):
 
 @pytest.fixture(scope="module")
 def browser():
-    assert Path(CHROMIUM).exists(), "Chromium missing: run `make test` (it installs chromium)"
+    assert CHROMIUM, "no chromium on PATH: run `make test` (it installs Debian's chromium)"
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield b

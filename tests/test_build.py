@@ -11,6 +11,8 @@ import pytest
 
 from conftest import ROOT
 
+pytestmark = pytest.mark.build
+
 JB = ROOT / ".venv" / "bin" / "jupyter-book"
 
 
@@ -42,10 +44,10 @@ def small_book(tmp_path_factory):
 
 
 def test_unchanged_rebuild_does_not_execute_again(small_book):
-    book, cold = small_book
-    warm, log = _build(book)
+    book, _ = small_book
+    _, log = _build(book)
+    # What is checked is what the build did, not how long it took (timings: `make bench`).
     assert "Executing" not in log and "no targets are out of date" in log
-    assert warm < max(0.5 * cold, 5), (warm, cold)
 
 
 def test_an_edited_table_value_reaches_the_page(small_book):

@@ -10,6 +10,8 @@ import pytest
 
 from conftest import executed, figures, is_notebook, toc_pages
 
+pytestmark = pytest.mark.build
+
 # Words a reader would search for, per page (stemmed by Sphinx; we check the stems' sources).
 SEARCH_WORDS = {
     "intro": ["cambodia", "aid"],

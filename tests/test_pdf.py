@@ -9,6 +9,8 @@ import pytest
 
 from conftest import ROOT, executed, figures, is_notebook, toc_pages
 
+pytestmark = pytest.mark.pdf
+
 PDF = ROOT / "_build" / "pdf" / "cambodia-foreign-relations.pdf"
 LOG = ROOT / "_build" / "latex" / "cambodia-foreign-relations.log"
 CHAPTER_TITLES = ["Donor dependency", "Great-power balancing", "Borders", "UN reform", "Mekong",
