@@ -336,11 +336,10 @@ class BookRenderer(MimetypeRenderer):
         if not in_book_build():
             return bundle
         web = go.Figure(fig).update_layout(margin=dict(t=20))
-        div = pio.to_html(web, include_plotlyjs=False, include_mathjax=False, full_html=False,
-                          default_width="100%", default_height=f"{HEIGHT - 70}px",
-                          config={"responsive": True, "displaylogo": False})
         esc = html.escape
-        alt_id = "cfr-alt-" + hashlib.sha1(meta["cfr_title"].encode()).hexdigest()[:10]
+        key = hashlib.sha1(meta["cfr_title"].encode()).hexdigest()[:10]
+        alt_id = "cfr-alt-" + key
+        div = lazy_chart_div(web, "cfr-fig-" + key)
         links = " · ".join(
             f'<a href="{esc(csv_href(t))}" download>{esc(resource_info(t)["path"])}</a>'
             for t in meta["cfr_tables"]
@@ -365,6 +364,19 @@ class BookRenderer(MimetypeRenderer):
         bundle["text/html"] = page
         bundle["image/png"] = base64.b64encode(static_png(_with_furniture(fig))).decode()
         return bundle
+
+
+def lazy_chart_div(fig: go.Figure, div_id: str) -> str:
+    """An empty box of the chart's height and the figure as inline JSON. ``_static/cfr-charts.js``
+    loads plotly.js and draws the chart when the box nears the viewport, so the page's text
+    paints first and charts never seen cost nothing; the box keeps the layout from jumping."""
+    height = fig.layout.height or HEIGHT - 70
+    spec = json.loads(pio.to_json(fig, validate=False))
+    spec["config"] = {"responsive": True, "displaylogo": False}
+    payload = json.dumps(spec, separators=(",", ":")).replace("</", "<\\/")
+    return (f'<div id="{div_id}" class="plotly-graph-div cfr-plot" '
+            f'style="height:{height}px;width:100%"></div>'
+            f'<script type="application/json" data-cfr-for="{div_id}">{payload}</script>')
 
 
 _server_started = False

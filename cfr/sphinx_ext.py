@@ -8,6 +8,8 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import logging as std_logging
 import os
 import re
 import shutil
@@ -16,6 +18,7 @@ from pathlib import Path
 import plotly
 from sphinx.util import logging
 
+from cfr import notebook_inputs
 from cfr.charts import BOOK_BUILD_ENV, DATA_LINK_PREFIX
 
 logger = logging.getLogger(__name__)
@@ -28,13 +31,7 @@ CARTESIAN_TRACES = {"bar", "box", "contour", "heatmap", "histogram", "histogram2
                     "histogram2dcontour", "image", "pie", "scatter", "scatterternary", "violin"}
 TRACES_ATTR = re.compile(r'data-cfr-traces="([^"]*)"')
 PACKAGE_DIR = Path(__file__).resolve().parent
-STAMP_NAME = "cfr-inputs.sha256"
-
-
-def inputs_hash(srcdir: Path) -> str:
-    """Hash of everything a notebook's outputs depend on besides its own code cells:
-    the tables in ``data/`` and the shared package."""
-    return _hash_folders([Path(srcdir) / "data", PACKAGE_DIR])
+STAMP_NAME = "cfr-notebook-inputs.json"
 
 
 def _hash_folders(folders) -> str:
@@ -47,37 +44,90 @@ def _hash_folders(folders) -> str:
     return digest.hexdigest()
 
 
-def _invalidate_stale_cache(app, config):
-    """MyST-NB's execution cache keys on code cells only (jupyter-book #1633): an edited CSV
-    or helper would leave old numbers on the page. When ``data/`` or ``cfr/`` change, clear
-    the cache and make Sphinx re-read every page, so notebooks run again."""
-    app.cfr_inputs_changed = False
-    # Sphinx skips writing (and copying _static/) when no page is out of date, so an edited
-    # stylesheet or template would never reach the site: re-write every page when they change.
-    look = _hash_folders([Path(app.srcdir) / "_static", Path(app.srcdir) / "_templates"])
+def _look_changed(app, config):
+    """Sphinx skips writing (and copying _static/) when no page is out of date, so an edited
+    stylesheet or template would never reach the site: re-write every page when they change."""
+    app.cfr_look_changed = False
+    look = _hash_folders([Path(app.srcdir) / "_static", Path(app.srcdir) / "_templates",
+                          PACKAGE_DIR / "static"])
     look_stamp = Path(app.outdir).parent / f"cfr-look-{Path(app.outdir).name}.sha256"
     if not look_stamp.exists() or look_stamp.read_text() != look:
-        app.cfr_inputs_changed = look_stamp.exists()
+        app.cfr_look_changed = look_stamp.exists()
         look_stamp.parent.mkdir(parents=True, exist_ok=True)
         look_stamp.write_text(look)
-    if config["nb_execution_mode"] != "cache":
-        return
-    cache = Path(config["nb_execution_cache_path"] or Path(app.outdir).parent / ".jupyter_cache")
-    stamp = cache.parent / STAMP_NAME
-    now = inputs_hash(Path(app.srcdir))
-    if stamp.exists() and stamp.read_text() == now:
-        return
-    app.cfr_inputs_changed |= stamp.exists() or cache.exists()
-    if cache.exists():
-        shutil.rmtree(cache)
-        logger.info(f"[cfr] data/ or cfr/ changed: cleared the execution cache {cache}")
+
+
+def _cache_dir(app) -> Path:
+    return Path(app.config["nb_execution_cache_path"]
+                or Path(app.outdir).parent / ".jupyter_cache")
+
+
+def _notebook_docs(app, env) -> dict[str, Path]:
+    """{docname: source path} of the pages that are notebooks (MyST Markdown with a kernel)."""
+    out = {}
+    for doc in sorted(env.found_docs):
+        path = Path(env.doc2path(doc))
+        if path.suffix == ".md" and path.read_text(encoding="utf-8").startswith("---\njupytext:"):
+            out[doc] = path
+    return out
+
+
+def _stale_notebooks(app, env, added, changed, removed):
+    """MyST-NB's execution cache keys on a notebook's code cells only (jupyter-book #1633): an
+    edited CSV or helper would leave old numbers on the page. Each notebook's inputs (the
+    tables it reads, the cfr modules it imports: cfr.notebook_inputs) are fingerprinted; a
+    notebook whose inputs changed loses its cache record and is read again, and only it.
+    After a change of stylesheet or template every page is re-written (no notebook reruns)."""
+    outdated = set(env.found_docs) if getattr(app, "cfr_look_changed", False) else set()
+    if app.config["nb_execution_mode"] != "cache":
+        return sorted(outdated)
+    cache_dir = _cache_dir(app)
+    stamp = cache_dir.parent / STAMP_NAME
+    old = json.loads(stamp.read_text()) if stamp.exists() else {}
+    now = {doc: notebook_inputs.fingerprint(path, Path(app.srcdir) / "data")
+           for doc, path in _notebook_docs(app, env).items()}
+    # No record of the inputs but a cache (an older build): nothing in it can be trusted.
+    stale = set(now) if not old and cache_dir.exists() else \
+        {doc for doc in now if doc in old and old[doc] != now[doc]}
+    if stale and cache_dir.exists():
+        from jupyter_cache import get_cache
+
+        cache = get_cache(str(cache_dir))
+        paths = {str(Path(env.doc2path(doc))) for doc in stale}
+        for record in cache.list_cache_records():
+            if record.uri in paths:
+                cache.remove_cache(record.pk)
+        logger.info(f"[cfr] inputs changed, notebooks to rerun: {', '.join(sorted(stale))}")
     stamp.parent.mkdir(parents=True, exist_ok=True)
-    stamp.write_text(now)
+    stamp.write_text(json.dumps(now, indent=1, sort_keys=True))
+    return sorted(outdated | stale)
 
 
-def _outdated(app, env, added, changed, removed):
-    """Re-read every page after the inputs or the look changed (see _invalidate_stale_cache)."""
-    return sorted(env.found_docs) if getattr(app, "cfr_inputs_changed", False) else []
+def _execute_in_parallel(app, env, docnames):
+    """Run the notebooks that are about to be read and have no cached outputs on all cores at
+    once (jupyter-cache's local-parallel executor), before Sphinx reads them one by one; MyST-NB
+    then takes their outputs from the cache. A notebook that fails here is simply run again by
+    MyST-NB, which reports the error as usual."""
+    if app.config["nb_execution_mode"] != "cache" or os.environ.get("CFR_SERIAL_EXECUTION"):
+        return
+    wanted = {str(path) for doc, path in _notebook_docs(app, env).items() if doc in docnames}
+    if len(wanted) < 2:
+        return
+    from jupyter_cache import get_cache
+    from jupyter_cache.executors import load_executor
+
+    cache = get_cache(str(_cache_dir(app)))
+    for uri in sorted(wanted):
+        cache.add_nb_to_project(uri, read_data={"name": "myst_nb_md", "type": "plugin"})
+    todo = [r.pk for r in cache.list_unexecuted() if r.uri in wanted]
+    if len(todo) < 2:
+        return
+    logger.info(f"[cfr] executing {len(todo)} notebooks in parallel")
+    executor = load_executor("local-parallel", cache, logger=std_logging.getLogger("cfr.jcache"))
+    result = executor.run_and_cache(filter_pks=todo, timeout=app.config["nb_execution_timeout"])
+    failed = result.excepted + result.errored
+    if failed:
+        logger.info(f"[cfr] {len(failed)} notebooks failed in parallel; MyST-NB reruns them")
 
 
 def _is_thebe(asset) -> bool:
@@ -89,12 +139,16 @@ def _page_context(app, pagename, templatename, context, doctree):
     # sphinx-thebe (always loaded by Jupyter Book) declares THEBE_JS_URL twice per page, a
     # console error, and names a CDN. The book has no live kernels: drop its assets.
     body = context.get("body", "")
-    if "plotly-graph-div" in body:
-        # Page-specific script, in <head> before the inline Plotly.newPlot calls: the partial
-        # bundle when it covers every trace type on the page, else the full one.
+    if "cfr-plot" in body:
+        # Charts are drawn when seen (_static/cfr-charts.js): plotly.js is not in <head>; the
+        # loader fetches the partial bundle when it covers every trace type on the page, else
+        # the full one, by a versioned URL that browsers may cache for good.
         types = {t for attr in TRACES_ATTR.findall(body) for t in attr.split()}
         partial = getattr(app, "cfr_partial_bundle", False) and types <= CARTESIAN_TRACES
-        app.add_js_file("plotly-cartesian.min.js" if partial else "plotly.min.js", priority=200)
+        name = "plotly-cartesian.min.js" if partial else "plotly.min.js"
+        src = f'{context["pathto"]("_static/" + name, 1)}?v={app.cfr_js_digest[name]}'
+        app.add_js_file("cfr-charts.js", loading_method="defer", **{"data-plotly": src})
+    context["cfr_description"] = _description(body)
     # Chart data links are written as "cfr-data:<path>" by cfr.charts.csv_href: make them
     # relative to this page, wherever the page sits in the site.
     if "body" in context and DATA_LINK_PREFIX in context["body"]:
@@ -107,6 +161,10 @@ def _page_context(app, pagename, templatename, context, doctree):
     for key in ("script_files", "css_files"):
         if key in context:
             context[key][:] = [a for a in context[key] if not _is_thebe(a)]
+
+
+def _static_path(app, config):
+    config.html_static_path.append(str(PACKAGE_DIR / "static"))
 
 
 def _offer_notebook(app, pagename, templatename, context, doctree):
@@ -135,21 +193,90 @@ def _offer_notebook(app, pagename, templatename, context, doctree):
     context["ipynb_source"] = f"{pagename}.ipynb"
 
 
+def _description(body: str, limit: int = 155) -> str:
+    """The page's first paragraph as plain text, cut at a word: its meta description."""
+    import html as html_lib
+
+    for para in re.findall(r"<p>(.*?)</p>", body, flags=re.S):
+        text = " ".join(html_lib.unescape(re.sub(r"<[^>]+>", "", para)).split())
+        if len(text) >= 40:
+            return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+    return ""
+
+
 def _copy_plotly(app):
-    """Before any page is written, so Sphinx can version its URL (?v=<checksum>) and a host
-    can let browsers cache it for good."""
+    """Before any page is written, so each page can name it by a versioned URL (?v=<checksum>)
+    and a host can let browsers cache it for good."""
     if app.builder.format != "html":
         return
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
     shutil.copy2(PLOTLY_JS, static / "plotly.min.js")
+    app.cfr_js_digest = {"plotly.min.js": _digest(PLOTLY_JS)}
     partial = Path(app.srcdir) / CARTESIAN_JS
     app.cfr_partial_bundle = partial.exists() and _js_version(partial) == _js_version(PLOTLY_JS)
+    _write_icons(static / "cfr-icons.css")
     if app.cfr_partial_bundle:
         shutil.copy2(partial, static / "plotly-cartesian.min.js")
+        app.cfr_js_digest["plotly-cartesian.min.js"] = _digest(partial)
     else:
         logger.info(f"[cfr] no partial plotly.js bundle matching plotly.py's ({partial}): "
                     "every chart page loads the full plotly.min.js")
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
+# The theme's Font Awesome script (1.5 MB) turns <i class="fa-solid fa-..."> into SVG on every
+# page. The book uses a dozen icons: their SVG paths are taken from that same script at build
+# time and served as a small stylesheet of CSS masks (_templates/layout.html drops the script).
+ICONS = ["angle-left", "angle-right", "arrow-up", "bars", "circle-half-stroke", "download",
+         "expand", "file", "file-pdf", "list", "magnifying-glass", "moon", "outdent", "sun",
+         "code", "compress", "xmark", "chevron-down", "chevron-right", "list-ul",
+         "up-right-from-square", "copy", "check", "link", "rocket"]
+
+
+def _theme_fontawesome() -> str:
+    import pydata_sphinx_theme
+
+    return (Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" /
+            "static" / "scripts" / "fontawesome.js").read_text(encoding="utf-8")
+
+
+def solid_icons(names=ICONS) -> dict:
+    """{name: (width, height, svg path)} for Font Awesome's solid set, read from the theme's
+    bundled fontawesome.js (the solid definitions sit just before its 'fa-solid' call)."""
+    js = _theme_fontawesome()
+    end = js.index('d("fa-solid",')
+    start = js.rindex('d("fa-regular",', 0, end)
+    found = {}
+    for name in names:
+        # The minifier quotes only keys that need it ("file-pdf", but bars).
+        key = re.escape(name) if re.fullmatch(r"[a-z]\w*", name) else f'"{re.escape(name)}"'
+        m = re.search(r'[{,]%s:\[(\d+),(\d+),\[[^\]]*\],"[0-9a-f]+","([^"]+)"\]' % key,
+                      js[start:end])
+        if m:
+            found[name] = (int(m.group(1)), int(m.group(2)), m.group(3))
+    return found
+
+
+def _write_icons(path: Path) -> None:
+    from urllib.parse import quote
+
+    rules = [".fa-solid, .fas, .fa { display: inline-block; height: 1em; width: 1em; "
+             "vertical-align: -0.125em; background-color: currentColor; "
+             "-webkit-mask: var(--cfr-icon) center / contain no-repeat; "
+             "mask: var(--cfr-icon) center / contain no-repeat; }",
+             ".fa-lg { font-size: 1.25em; line-height: 0.05em; vertical-align: -0.075em; }",
+             # The theme's stylesheet would also draw each icon from a 150 KB web font.
+             ".fa-solid::before, .fas::before, .fa::before { content: none !important; }"]
+    for name, (w, h, d) in sorted(solid_icons().items()):
+        svg = f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}"><path d="{d}"/></svg>'
+        rules.append(f'.fa-{name} {{ --cfr-icon: url("data:image/svg+xml,{quote(svg)}"); '
+                     f'width: {w / h:.4f}em; }}')
+    path.write_text("/* Generated by cfr.sphinx_ext from the theme's Font Awesome (solid set, "
+                    "CC BY 4.0 icons). */\n" + "\n".join(rules) + "\n", encoding="utf-8")
 
 
 def _js_version(path: Path) -> str | None:
@@ -173,12 +300,17 @@ def setup(app):
     # Kernels started by MyST-NB inherit this: the charts renderer adds the HTML div and the
     # static PNG only in the book build (cfr.charts.in_book_build).
     os.environ[BOOK_BUILD_ENV] = "1"
-    app.connect("config-inited", _invalidate_stale_cache, priority=100)
-    app.connect("env-get-outdated", _outdated)
+    app.connect("config-inited", _look_changed, priority=100)
+    app.connect("env-get-outdated", _stale_notebooks)
+    app.connect("env-before-read-docs", _execute_in_parallel)
     app.connect("html-page-context", _page_context)
     app.connect("html-page-context", _offer_notebook, priority=400)
     app.connect("builder-inited", _copy_plotly)
     app.connect("build-finished", _copy_assets)
+    app.add_css_file("cfr-icons.css")
+    # The package's own front-end files (cfr-charts.js); not in the book's _static/, which
+    # Jupyter Book would load on every page.
+    app.connect("config-inited", _static_path)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
 
 

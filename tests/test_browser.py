@@ -65,6 +65,18 @@ class Visit:
     def close(self):
         self.context.close()
 
+    def scroll_through_charts(self, timeout=20_000) -> int:
+        """Scroll each chart into view, as a reader would, and wait until every chart on
+        the page is drawn (charts are drawn when seen). Returns how many were drawn."""
+        n = self.page.evaluate("document.querySelectorAll('.cfr-plot').length")
+        for i in range(n):
+            self.page.evaluate(f"document.querySelectorAll('.cfr-plot')[{i}]"
+                               ".scrollIntoView({block: 'center'})")
+            self.page.wait_for_function(
+                f"document.querySelectorAll('.cfr-plot')[{i}].hasAttribute('data-cfr-drawn')",
+                timeout=timeout)
+        return n
+
 
 PAGES = toc_pages()
 
@@ -74,16 +86,34 @@ def test_page_draws_every_chart_offline_without_errors(browser, site, page):
     n = len(figures(executed(page))) if is_notebook(page) else 0
     v = Visit(browser, f"{site}/{page}.html")
     try:
-        if n:
-            v.page.wait_for_function(
-                f"document.querySelectorAll('.plotly-graph-div .main-svg').length >= {2 * n}",
-                timeout=10_000)
+        assert v.scroll_through_charts() == n
         drawn = v.page.evaluate(
             "[...document.querySelectorAll('.plotly-graph-div')]"
             ".filter(d => d.querySelector('.main-svg') && d._fullData && d._fullData.length).length")
         assert drawn == n
         assert v.blocked == [], f"requests off the machine: {v.blocked}"
         assert v.errors == [], f"console errors: {v.errors}"
+    finally:
+        v.close()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_text_first_plotly_only_when_a_chart_is_near(browser, site, page):
+    """plotly.js is not in the page's head: it is fetched only when a chart box comes within
+    400 px of the viewport, and never on a page without charts. Each box holds its chart's
+    height before drawing, so nothing jumps when it is drawn."""
+    v = Visit(browser, f"{site}/{page}.html")
+    try:
+        v.page.wait_for_timeout(500)
+        near = v.page.evaluate("[...document.querySelectorAll('.cfr-plot')].some("
+                               "b => b.getBoundingClientRect().top < innerHeight + 400)")
+        fetched = any("/_static/plotly" in u for u in v.requests)
+        assert fetched == near, (near, fetched)
+        assert not v.page.evaluate("[...document.head.querySelectorAll('script[src]')]"
+                                   ".some(s => s.src.includes('/plotly'))")
+        boxes = v.page.evaluate("[...document.querySelectorAll('.cfr-plot')]"
+                                ".map(b => [b.getBoundingClientRect().height, b.style.height])")
+        assert all(h >= 250 and style.endswith("px") for h, style in boxes), boxes
     finally:
         v.close()
 
@@ -105,7 +135,7 @@ def test_search_finds_chapter_words(browser, site, word, page):
 def test_hover_shows_values_with_units(browser, site):
     v = Visit(browser, f"{site}/intro.html")
     try:
-        v.page.wait_for_selector(".plotly-graph-div .main-svg")
+        v.scroll_through_charts()
         text = v.page.evaluate(
             "[...document.querySelectorAll('.plotly-graph-div')]"
             ".find(d => d.layout.meta.cfr_tables.includes('donors_oda_gni'))._fullData[0].hovertemplate")
@@ -139,7 +169,7 @@ def test_no_accessibility_violations(browser, site, page, scheme):
 def test_phone_width_no_sideways_scroll_and_charts_fit(browser, site, page):
     v = Visit(browser, f"{site}/{page}.html", width=390)
     try:
-        v.page.wait_for_timeout(500)
+        v.scroll_through_charts()
         assert v.page.evaluate("document.documentElement.scrollWidth") <= 390
         # Every chart fits the screen, or (heatmaps, small multiples) keeps a legible width
         # inside its own scrolling box, which itself fits the screen.

@@ -1,4 +1,6 @@
-"""The build itself: strict, cached, and honest about changed data."""
+"""The build itself: honest about changed data (a notebook reruns when what it reads changes,
+and only then), and the system-package set-up. No build runs here: these tests call the
+build's own functions; `make bench` measures real cold and incremental builds."""
 from __future__ import annotations
 
 import os
@@ -9,60 +11,87 @@ from pathlib import Path
 
 import pytest
 
+from cfr import notebook_inputs, sphinx_ext
 from conftest import ROOT
 
 pytestmark = pytest.mark.build
 
-JB = ROOT / ".venv" / "bin" / "jupyter-book"
 
 
-def _tracked_copy(dest: Path) -> Path:
-    files = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT,
-                           capture_output=True, text=True, check=True).stdout.split()
-    for f in files:
-        if (ROOT / f).is_file():
-            (dest / f).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / f, dest / f)
-    return dest
+def _data_copy(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    return data
 
 
-def _build(book: Path) -> tuple[float, str]:
-    start = time.monotonic()
-    run = subprocess.run([str(JB), "build", ".", "--toc", "_toc_small.yml", "-W", "-n",
-                          "--keep-going"], cwd=book, capture_output=True, text=True)
-    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
-    return time.monotonic() - start, run.stdout + run.stderr
+def _edit(csv: Path) -> None:
+    """Change one value in a table (its last line) as a corrected source would."""
+    lines = csv.read_text().splitlines()
+    lines[-1] = lines[-1] + " "
+    csv.write_text("\n".join(lines) + "\n")
 
 
-@pytest.fixture(scope="module")
-def small_book(tmp_path_factory):
-    """A copy of the book with only the timeline page, built once (cold)."""
-    book = _tracked_copy(tmp_path_factory.mktemp("book"))
-    (book / "_toc_small.yml").write_text("format: jb-book\nroot: chapters/timeline\n")
-    cold, _ = _build(book)
-    return book, cold
+def test_a_notebook_depends_on_the_tables_it_reads_and_no_other(tmp_path):
+    """The fingerprint behind the execution cache (jupyter-book #1633) moves when a table the
+    notebook reads changes, and stays put when an unrelated table changes."""
+    data = _data_copy(tmp_path)
+    page = ROOT / "chapters" / "timeline.md"
+    assert "timeline" in notebook_inputs.inputs(page, data)["tables"]
+    before = notebook_inputs.fingerprint(page, data)
+    _edit(data / "mekong_fish_catch.csv")
+    assert notebook_inputs.fingerprint(page, data) == before
+    _edit(data / "timeline.csv")
+    assert notebook_inputs.fingerprint(page, data) != before
 
 
-def test_unchanged_rebuild_does_not_execute_again(small_book):
-    book, _ = small_book
-    _, log = _build(book)
-    # What is checked is what the build did, not how long it took (timings: `make bench`).
-    assert "Executing" not in log and "no targets are out of date" in log
+def test_tables_read_through_cfr_modules_count():
+    """A table read inside a cfr helper (cfr.partners) is an input of the notebook using it."""
+    inputs = notebook_inputs.inputs(ROOT / "intro.md", ROOT / "data")
+    assert "partners" in inputs["modules"]
+    assert "powers_unga_agreement" in inputs["tables"]
 
 
-def test_an_edited_table_value_reaches_the_page(small_book):
-    """MyST-NB's cache keys on code only (jupyter-book #1633); cfr.sphinx_ext clears it when
-    data/ changes, so a corrected number shows up after the next build."""
-    book, _ = small_book
-    page = book / "_build" / "html" / "chapters" / "timeline.html"
-    old = "Franco-Siamese treaty: the Dangrek frontier is to follow the watershed line"
-    assert old in page.read_text()
-    csv = book / "data" / "timeline.csv"
-    csv.write_text(csv.read_text().replace(old, "Corrected event text for the cache test"))
-    _, log = _build(book)
-    assert "cleared the execution cache" in log
-    assert "Corrected event text for the cache test" in page.read_text()
-    assert old not in page.read_text()
+class _Env:
+    def __init__(self, srcdir: Path, docs: list[str]):
+        self.srcdir, self.found_docs = srcdir, set(docs)
+
+    def doc2path(self, doc):
+        return str(self.srcdir / f"{doc}.md")
+
+
+class _App:
+    def __init__(self, srcdir: Path, outdir: Path):
+        self.srcdir, self.outdir = str(srcdir), str(outdir)
+        self.config = {"nb_execution_mode": "cache", "nb_execution_cache_path": ""}
+
+
+def test_only_the_stale_notebook_loses_its_cached_outputs(tmp_path):
+    """When one table changes, the notebook that reads it is re-read and loses its cached
+    outputs; the others keep theirs (no full rerun)."""
+    import nbformat
+    from jupyter_cache import get_cache
+    from jupyter_cache.base import CacheBundleIn
+
+    book = tmp_path / "book"
+    (book / "chapters").mkdir(parents=True)
+    for page in ("timeline", "claims"):
+        shutil.copy(ROOT / "chapters" / f"{page}.md", book / "chapters" / f"{page}.md")
+    data = _data_copy(book)
+    app = _App(book, book / "_build" / "html")
+    env = _Env(book, ["chapters/timeline", "chapters/claims"])
+    assert sphinx_ext._stale_notebooks(app, env, set(), set(), set()) == []  # records inputs
+    cache = get_cache(str(book / "_build" / ".jupyter_cache"))
+    for i, page in enumerate(("timeline", "claims")):
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(f"x = {i}")])
+        cache.cache_notebook_bundle(CacheBundleIn(nb, str(book / "chapters" / f"{page}.md")),
+                                    check_validity=False)
+    assert sphinx_ext._stale_notebooks(app, env, set(), set(), set()) == []
+    _edit(data / "timeline.csv")
+    assert sphinx_ext._stale_notebooks(app, env, set(), set(), set()) == ["chapters/timeline"]
+    left = {Path(r.uri).stem for r in get_cache(str(book / "_build" / ".jupyter_cache"))
+            .list_cache_records()}
+    assert left == {"claims"}
+    assert sphinx_ext._stale_notebooks(app, env, set(), set(), set()) == []
 
 
 def test_non_root_user_without_system_packages_gets_the_apt_line(tmp_path):
