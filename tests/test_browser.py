@@ -197,3 +197,18 @@ def test_charts_stay_on_white_in_dark_mode(browser, site):
         assert bg == "rgb(255, 255, 255)"
     finally:
         v.close()
+
+
+@pytest.mark.parametrize("page", ["intro", "chapters/donors", "chapters/glossary"])
+def test_pdf_link_is_in_view_at_1280x900(browser, site, page):
+    """The sidebar's "Download the report (PDF)" is fully visible without scrolling the
+    sidebar, however long the contents list gets, and the PDF it names exists."""
+    v = Visit(browser, f"{site}/{page}.html")
+    try:
+        box = v.page.evaluate("(() => { const r = document.querySelector('.cfr-pdf-link a')"
+                              ".getBoundingClientRect(); return [r.top, r.bottom, r.width]; })()")
+        assert box[2] > 0 and box[0] >= 0 and box[1] <= 900, box
+        href = v.page.evaluate("document.querySelector('.cfr-pdf-link a').href")
+        assert v.page.request.get(href).status == 200, href
+    finally:
+        v.close()
