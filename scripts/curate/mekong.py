@@ -10,7 +10,8 @@ Writes:
 - mekong_flow_reach.csv   MRC: share of mean annual flow contributed by each reach
 - mekong_basin_share.csv  MRC 2005 (via Mekong Flows): catchment area and flow share by country
 - mekong_fish_catch.csv   WDI ER.FSH.CAPT.MT capture fisheries, Cambodia and Laos
-- mekong_facts.csv        the dated facts the prose uses (value + verbatim quote + source)
+- mekong_facts.csv        the facts the prose uses, in the book's facts layout (cfr/facts.py),
+                          from the shared extracts and sources/mekong/facts_added.csv
 - mekong_timeline.csv     governance / dams / low-water timeline (common timeline schema)
 
 Nothing is estimated. Where sources disagree, every figure is kept in mekong_dam_figures.csv;
@@ -23,6 +24,9 @@ import re
 import pandas as pd
 
 from common import SOURCES, write
+
+FACT_FIELDS = ["key", "claim", "value", "value_high", "unit", "value_as_given", "as_of",
+               "source_title", "source_url", "quote"]
 
 SRC = SOURCES / "mekong"
 ISO = {"China": "CHN", "Laos": "LAO", "Lao PDR": "LAO", "Cambodia": "KHM", "Thailand": "THA",
@@ -239,104 +243,120 @@ fc = fc.rename(columns={"capture_fisheries_production_tonnes": "capture_tonnes"}
 write(fc[["iso3", "year", "capture_tonnes"]].sort_values(["iso3", "year"]), "mekong_fish_catch.csv")
 
 # --- facts -------------------------------------------------------------------------------------
+# One row per fact in the book's facts layout (cfr/facts.py: key, claim, value, value_high, unit,
+# value_as_given, as_of, source_title, source_url, quote). From the shared extracts (matched by a
+# substring of their claim) plus facts_added.csv (pages found with the search tool, 2026-12-01).
 facts = pd.concat([pd.read_csv(SRC / f) for f in ("facts.csv", "facts_supplement.csv",
                                                    "facts_3.csv")])
-# id -> (substring of the source claim, value, value_high, unit, date, topic)
+# key -> (substring of the source claim, value, value_high, unit, as_of (ISO, source precision))
 PICK = {
-    "basin_area": ("Mekong basin area (World Bank", 795000, None, "km2", "", "basin"),
-    "length_wb": ("Mekong mainstream length (World Bank", 4909, None, "km", "", "basin"),
-    "length_alt": ("Mekong basin area (alternative length", 4350, None, "km", "", "basin"),
-    "discharge_wb": ("Mekong annual discharge", 475, None, "km3 per year", "", "basin"),
-    "flow_mrc2005": ("Estimated mean annual flow of the Mekong", 460, None, "km3 per year",
-                     "MRC 2005", "basin"),
-    "china_flow_share": ("China share of total annual Mekong discharge", 16, None, "percent", "",
-                         "basin"),
+    "basin_area": ("Mekong basin area (World Bank", 795000, None, "km2", ""),
+    "length_wb": ("Mekong mainstream length (World Bank", 4909, None, "km", ""),
+    "length_alt": ("Mekong basin area (alternative length", 4350, None, "km", ""),
+    "discharge_wb": ("Mekong annual discharge", 475, None, "km3 per year", ""),
+    "flow_mrc2005": ("Estimated mean annual flow of the Mekong", 460, None, "km3 per year", "2005"),
+    "china_flow_share": ("China share of total annual Mekong discharge", 16, None, "percent", ""),
+    "china_snowmelt_share": ("MRC statement on China snowmelt contribution", 24, None,
+                             "percent of total annual flow (over; as worded)", ""),
     "khm_land_in_basin": ("Share of Cambodia land area inside the Mekong basin", 86, None,
-                          "percent of Cambodia's land", "", "basin"),
+                          "percent of Cambodia's land", ""),
+    "lao_land_in_basin": ("Share of Cambodia land area inside the Mekong basin", 90, None,
+                          "percent of Laos's land", ""),
     "khm_basin_share_wb": ("Cambodia share of the overall Mekong basin area", 21, None,
-                           "percent of basin area", "", "basin"),
+                           "percent of basin area", ""),
     "lmb_pop_2005": ("People living within the (lower) Mekong basin", 60, None,
-                     "million people", "2005", "people"),
+                     "million people", "2005"),
     "lmb_pop_2015": ("People living in the Lower Mekong Basin (WLE", 65, None,
-                     "million people (about)", "2015", "people"),
+                     "million people (about)", "2015"),
     "basin_pop_wb": ("Population of the Mekong basin (World Bank", 70, None,
-                     "million people (more than)", "", "people"),
-    "tonle_sap_catch_voa": ("Usual annual Tonle Sap Lake fish catch", 500000, None, "tonnes per year",
-                            "2019", "fish"),
+                     "million people (more than)", ""),
+    "tonle_sap_catch_voa": ("Usual annual Tonle Sap Lake fish catch", 500000, None,
+                            "tonnes per year", "2019"),
     "protein_voa": ("Share of Cambodians protein intake from Tonle Sap", 70, None,
-                    "percent (more than)", "2019", "fish"),
-    "protein_cgiar": ("Fish share of protein intake in Cambodia", 81, None, "percent", "", "fish"),
+                    "percent (more than)", "2019"),
+    "protein_cgiar": ("Fish share of protein intake in Cambodia", 81, None, "percent", ""),
     "protein_wonders": ("Share of Cambodia protein consumption from Tonle Sap", 66.7, None,
-                        "percent (more than two-thirds)", "2018", "fish"),
-    "people_at_risk": ("Cambodians whose main protein source", 15, None, "million people", "2019",
-                       "fish"),
+                        "percent (more than two-thirds)", "2018"),
+    "people_at_risk": ("Cambodians whose main protein source", 15, None, "million people", "2019"),
     "lmb_catch_2015": ("Total fish catch in the Lower Mekong Basin (MRC)", 2.3, None,
-                       "million tonnes per year (about)", "2015", "fish"),
-    "lmb_world_share": ("LMB catch as share of world inland", 20, None, "percent", "2015", "fish"),
-    "fish_gdp_share": ("Fishery sector share of Cambodia GDP", 12, None, "percent (nearly)", "2005",
-                       "fish"),
+                       "million tonnes per year (about)", "2015"),
+    "lmb_world_share": ("LMB catch as share of world inland", 20, None, "percent", "2015"),
+    "fish_gdp_share": ("Fishery sector share of Cambodia GDP", 12, None, "percent (nearly)",
+                       "2005"),
     "khm_fw_fish_fao": ("Cambodia freshwater fish production", 300000, 450000, "tonnes per year",
-                        "", "fish"),
-    "kratie_2019": ("Kratie water level, July 2019", 9.31, None, "m", "2019-07-18", "low water"),
+                        ""),
+    "low_water_1992": ("July 2019: water levels from Chiang Saen to Neak Luong below those of 1992",
+                       None, None, "", "2019-07"),
+    "kratie_2019": ("Kratie water level, July 2019", 9.31, None, "m", "2019-07-18"),
     "kratie_below_avg": ("Kratie water level, July 2019", 5.4, None, "m below long-term average",
-                         "2019-07-18", "low water"),
+                         "2019-07-18"),
     "kratie_above_min": ("Kratie water level, July 2019", 0.16, None, "m above lowest on record",
-                         "2019-07-18", "low water"),
+                         "2019-07-18"),
     "jinghong_cut": ("Jinghong dam outflow reduction", 504, 600, "m3/s (from 1,050-1,250)",
-                     "2019-07", "low water"),
-    "tonle_sap_2021": ("Tonle Sap Lake level on 31 Aug 2021", 3.86, None, "m", "2021-08-31",
-                       "low water"),
+                     "2019-07"),
+    "tonle_sap_reversal_2020": ("Tonle Sap flow reversal had not yet happened", None, None, "",
+                                "2020-07-27"),
+    "tonle_sap_2021": ("Tonle Sap Lake level on 31 Aug 2021", 3.86, None, "m", "2021-08-31"),
     "tonle_sap_2021_vs_avg": ("Tonle Sap level end-Aug 2021", 4, None, "m below average",
-                              "2021-08", "low water"),
+                              "2021-08"),
     "tonle_sap_2021_vs_2020": ("Tonle Sap level end-Aug 2021", 0.8, None, "m below 2020 low",
-                               "2021-08", "low water"),
+                               "2021-08"),
     "held_back_2021": ("Water held back by upstream dams since early July 2021", 12, None,
-                       "billion m3 (more than), 45 dams", "2021-09", "low water"),
+                       "billion m3 (more than), 45 dams", "2021-09"),
     "stimson_china_dams": ("China: dams operated on the upstream Mekong", 11, None, "dams",
-                           "2020-06", "dams"),
+                           "2020-06"),
     "stimson_china_storage": ("China: dams operated on the upstream Mekong", 47, None,
-                              "billion m3 (more than)", "2020-06", "dams"),
+                              "billion m3 (more than)", "2020-06"),
     "stimson_china_mw": ("China: dams operated on the upstream Mekong", 21310, None, "MW",
-                         "2020-06", "dams"),
-    "stimson_lower_slated": ("Lower Mekong mainstream dams slated", 11, None, "dams", "2020-06",
-                             "dams"),
+                         "2020-06"),
+    "stimson_lower_slated": ("Lower Mekong mainstream dams slated", 11, None, "dams", "2020-06"),
+    "stimson_tuoba": ("Mengsong Dam (China) removed from Stimson map", None, None, "", "2020-06"),
     "lancang_plan_2002": ("Lancang cascade plan announced Jan 2002", 15550, None, "MW",
-                          "2002-01-21", "dams"),
+                          "2002-01-21"),
+    "hydrolancang_operating_2009": ("Hydrolancang dams operating on the Lancang in Sept 2009", 3,
+                                    None, "dams operating (3 more under construction)",
+                                    "2009-09-25"),
+    "probe_storage_dams": ("Xiaowan and Nuozhadu are the two storage reservoirs", 2, None,
+                           "storage reservoirs of the 8 dams in the 2008 fact box", "2008-08-01"),
     "basin_hpp_2024": ("Hydropower plants in the Mekong basin and combined", 36376.3, None,
-                       "MW (167 plants)", "2024-02", "dams"),
+                       "MW (167 plants)", "2024-02"),
     "lao_export_2021": ("Share of Lao electricity exported, 2021", 82, None, "percent (almost)",
-                        "2021", "dams"),
-    "china_data_years": ("Years China had shared flood-season", 18, None, "years", "2020-10-22",
-                         "governance"),
-    "mrc_members": ("MRC member states", 4, None, "countries", "1995-04-05", "governance"),
+                        "2021"),
+    "pnpca_submitted": ("Lower Mekong mainstream projects submitted to MRC PNPCA", None, None, "",
+                        "2020"),
+    "china_data_years": ("Years China had shared flood-season", 18, None, "years", "2020-10-22"),
+    "mrc_members": ("MRC member states", 4, None, "countries", "1995-04-05"),
     "sediment_2007": ("Sediment carried to the Mekong Delta per year", 143, None,
-                      "million tonnes per year", "c. 2007", "sediment"),
+                      "million tonnes per year (about 15 years before December 2022)", "2007"),
     "sediment_2040": ("MRC projection: sediment reaching the delta", 5, None,
-                      "million tonnes per year (less than)", "2040 (projection)", "sediment"),
-    "funan_km": ("Funan Techo canal length", 180, None, "km", "2024-08-05", "canal"),
-    "funan_cost": ("Funan Techo canal estimated cost", 1.7, None, "US$ billion", "2024-08-05",
-                   "canal"),
+                      "million tonnes per year (less than; projection made in 2022)", "2040"),
+    "funan_km": ("Funan Techo canal length", 180, None, "km", "2024-08-05"),
+    "funan_cost": ("Funan Techo canal estimated cost", 1.7, None, "US$ billion", "2024-08-05"),
 }
 out = []
-for key, (needle, value, high, unit, date, topic) in PICK.items():
+for key, (needle, value, high, unit, as_of) in PICK.items():
     hit = facts[facts.claim.str.contains(needle, regex=False)]
     assert len(hit) >= 1, key
     h = hit.iloc[0]
-    out.append(dict(id=key, topic=topic, claim=h.claim, value=value, value_high=high, unit=unit,
-                    value_as_given=str(h.value), date=date or ("" if pd.isna(h.date) else h.date),
-                    source_title=h.source_title, source_url=h.source_url, quote=h.quote))
+    out.append(dict(key=key, claim=h.claim, value=value, value_high=high, unit=unit,
+                    value_as_given=str(h.value), as_of=as_of, source_title=h.source_title,
+                    source_url=h.source_url, quote=h.quote))
 for dam, (lat, lon, title, url, quote) in EXTRA_COORDS.items():
     for k, v in (("lat", lat), ("lon", lon)):
-        out.append(dict(id=f"{dam.lower().replace(' ', '_')}_{k}", topic="dams",
+        out.append(dict(key=f"{dam.lower().replace(' ', '_')}_{k}",
                         claim=f"{dam} Dam site ({'latitude' if k == 'lat' else 'longitude'}; "
                               "proposed dam, encyclopedia infobox)",
                         value=v, value_high=None, unit="degrees", value_as_given=quote,
-                        date="n.d. (stored copy)", source_title=title, source_url=url,
-                        quote=quote))
-facts_out = pd.DataFrame(out)
-facts_out.loc[facts_out.id == "length_alt", "value_as_given"] = (
+                        as_of="", source_title=title, source_url=url, quote=quote))
+added = pd.read_csv(SRC / "facts_added.csv", dtype={"as_of": str})
+facts_out = pd.concat([pd.DataFrame(out), added.drop(columns="retrieved")], ignore_index=True)
+facts_out.loc[facts_out.key == "length_alt", "value_as_given"] = (
     "4,350 km (in the quote; the source row's value is the basin area)")
-write(facts_out, "mekong_facts.csv")
+facts_out.loc[facts_out.key == "lao_land_in_basin", "claim"] = (
+    "Share of Laos's land area inside the Mekong basin")
+assert facts_out.key.is_unique and facts_out.key.str.fullmatch(r"[a-z0-9_]+").all()
+assert facts_out.as_of.fillna("").str.fullmatch(r"(\d{4}(-\d{2}(-\d{2})?)?)?").all()
+write(facts_out[FACT_FIELDS], "mekong_facts.csv")
 
 # --- timeline ------------------------------------------------------------------------------
 tl = pd.read_csv(SRC / "timeline.csv")
@@ -378,6 +398,21 @@ for r in tl.itertuples():
     if r.date == "2020-08-24":
         lane = "LMC"
     t_rows.append(dict(date=iso, date_precision=prec, event=EVENT[d], lane=lane,
+                       source_title=r.source_title, source_url=r.source_url))
+# Later events found with the search tool (facts_added.csv), in our own words.
+ADDED_EVENTS = {
+    "funan_crbc_framework_2023": "Cambodia signs a canal investment framework agreement with "
+                                 "China Road and Bridge Corporation",
+    "funan_china_uncommitted_2024": "Reuters: Beijing has made no definitive commitment to fund "
+                                    "the canal",
+    "funan_deal_2025_usd": "Cambodia and China sign a US$1.2 bn Funan Techo financing deal",
+}
+for key, event in ADDED_EVENTS.items():
+    r = added.set_index("key").loc[key]
+    d = r.as_of
+    prec = {4: "year", 7: "month", 10: "day"}[len(d)]
+    t_rows.append(dict(date=d + {"year": "-01-01", "month": "-01", "day": ""}[prec],
+                       date_precision=prec, event=event, lane="KHM",
                        source_title=r.source_title, source_url=r.source_url))
 timeline = pd.DataFrame(t_rows).sort_values("date")
 assert not timeline.duplicated(["date", "event"]).any()
