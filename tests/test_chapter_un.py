@@ -1,144 +1,236 @@
-"""The UN-reform chapter: runs in a fresh kernel, draws its charts, and every glued number
-equals the value recomputed here from the tables (independently of the notebook's code)."""
+"""The UN-reform chapter's claims, stated on the tables (read through ``cfr.load``).
 
+Each test states one comparison, trend, superlative or absolute that the key findings, the
+prose or a chart title makes, and checks it on the data; none copies the notebook's code.
+The last tests check that every chart the chapter draws has data.
+"""
+from pathlib import Path
 
-from cfr import load
-from conftest import close, figures
+import pandas as pd
+import pytest
+
+from cfr import fact, fact_row, load
+from conftest import ROOT, figures, has_data
 
 PAGE = "chapters/un"
+TEXT = (ROOT / f"{PAGE}.md").read_text()
 
 
-def test_charts_have_data(nb):
-    figs = figures(nb)
-    assert len(figs) >= 4
-    for fig in figs:
-        assert fig["layout"]["meta"]["cfr_title"]
-        assert fig["data"], fig["layout"]["meta"]["cfr_title"]
-        for trace in fig["data"]:
-            values = trace.get("x") or trace.get("y") or trace.get("z")
-            assert values is not None and len(values) > 0, fig["layout"]["meta"]["cfr_title"]
-    kinds = {t["type"] for fig in figs for t in fig["data"]}
-    assert "heatmap" in kinds  # at least one chart beyond a plain line or bar
+# --- Who held the seat -------------------------------------------------------------------
+def test_settlement_was_not_un_administration_of_the_whole_state():
+    """The Supreme National Council held the seat and signed; UNTAC controlled five areas of
+    civil administration and 'the relevant aspects' of administration, not the state."""
+    assert fact("untac_control_areas") == 5
+    assert "relevant aspects of the administration" in fact_row(
+        "untac_mandate_administration_1991").quote
+    assert "represented by the Supreme National Council" in fact_row(
+        "snc_represents_cambodia_1991").quote
+    assert "SNC offers advice to UNTAC" in fact_row("snc_advises_untac_1991").quote
+    # the parties accepted the framework before the Council was formed on 10 Sep 1990
+    assert fact_row("framework_accepted_by_parties_1990").as_of < fact_row("snc_formed_1990").as_of
+    assert "placed the country under UN administration" not in TEXT
+    assert "three\ntimes without it" not in TEXT and "three times without it" not in TEXT
 
 
-def test_debate_numbers(g):
-    d = load("un_debate_statements")
-    assert g["n_statements"] == len(d)
-    assert g["deb_first"] == d.year.min() and g["deb_last"] == d.year.max()
-    assert g["n_reform"] == int(d.reform_statement.sum())
-    named = d.loc[d.candidates_named.notna(), "year"]
-    assert g["last_named_year"] == named.max()
-    modern = named[named >= 2000]
-    assert g["first_g4_named_year"] == modern.min()
-    assert g["n_named_modern"] == len(modern)
-    after = d[d.year > named.max()]
-    assert g["n_after_named"] == len(after)
-    assert g["n_reform_after_named"] == int(after.reform_statement.sum())
-    late = d[(d.year >= 2016) & (d.year <= 2023)]
-    assert g["n_late"] == len(late)
-    assert g["n_late_silent"] == int((late.reform_statement == False).sum())  # noqa: E712
+def test_seat_was_decided_without_phnom_penh_twice():
+    """'Twice the seat was decided in New York without the government in Phnom Penh': the
+    credentials votes (1979-90) and the 1997 vacancy; the settlement rows are a third kind."""
+    t = load("un_timeline")
+    seat = t[(t.lane == "Membership, seat, votes") & t.event.str.contains("Khmer Rouge|vacant")]
+    assert sorted(seat.date.dt.year) == [1980, 1997]
+    assert fact("credentials1980_yes") > int(fact_row("credentials1980_yes").unit.split("(")[1].split()[0])
 
 
-def test_council_shares(g):
-    r = load("un_unsc_regions")
-    p5 = load("un_unsc_permanent_groups")
-    members = r[r.measure.isin(["member_states", "electoral_members_outside_group"])]
-    total = members.value.sum()
-    assert g["total_members"] == total == 193
-    elected = r[r.measure == "elected_seats"]
-    assert g["total_seats"] == elected.value.sum() + len(p5) == 15
-    for key, grp in {"afr": "African Group", "apg": "Asia-Pacific Group",
-                     "weog": "Western European and Others Group",
-                     "grulac": "Latin American and Caribbean Group",
-                     "eeg": "Eastern European Group"}.items():
-        n = members[members.group == grp].value.sum()
-        seats = elected[elected.group == grp].value.sum() + (p5.group == grp).sum()
-        assert g[f"{key}_members"] == n
-        assert g[f"{key}_seats"] == seats
-        assert close(g[f"{key}_member_share"], n / total * 100)
-        assert close(g[f"{key}_seat_share"], seats / 15 * 100)
+def test_timeline_title_seat_until_1998_then_what_cambodia_does():
+    t = load("un_timeline")
+    year = t.date.dt.year
+    seat_lanes = ["Membership, seat, votes", "Settlement and UNTAC"]
+    before, after = t[year <= 1998], t[year >= 2000]
+    assert before.lane.isin(seat_lanes).mean() > 0.5          # "most ... until 1998"
+    assert not (after.lane == "Settlement and UNTAC").any()
+    # after 2000 the only membership-lane row is a vote Cambodia cast
+    assert after[after.lane == "Membership, seat, votes"].event.str.contains("ES-11/1").all()
+    assert year[t.lane == "Peacekeeping"].min() == 2006        # "from 2006 peacekeepers"
+    assert year[(year > 1998) & (year < 2000)].empty
 
 
-def test_reform_and_election_facts(g):
-    m = load("un_reform_models")
-    assert g["g4_total"] == m[m.model.str.startswith("G4")].seats.sum() == 25
-    assert g["au_total"] == m[m.model.str.startswith("African")].seats.sum() == 26
-    assert g["ufc_total"] == m[m.model.str.startswith("Uniting")].seats.sum() == 25
-    f = load("un_facts").set_index("key").value
-    for k in ["election2012_r1_khm", "election2012_r1_kor", "election2012_r2_khm",
-              "election2012_r2_kor", "election2012_threshold", "bid_announced_year",
-              "credentials1980_yes", "untac_military", "untac_registered",
-              "admission_sc_votes"]:
-        assert g[k] == f[k], k
-    assert g["g4_veto_freeze"] == f["g4_veto_freeze_years"]
-    assert g["g4_sponsors"] == f["g4_sponsors"]
-    assert g["unsc_permanent"] == m[(m.model == "Council today") & (m.category == "permanent")]\
-        .seats.iloc[0] == f["unsc_permanent"]
-    assert g["unsc_elected"] == m[(m.model == "Council today") & (m.category == "elected")]\
-        .seats.iloc[0] == f["unsc_elected"]
-    p5 = load("un_unsc_permanent_groups")
-    assert g["weog_permanent"] == (p5.group == "Western European and Others Group").sum()
-    seats = m.set_index(["model", "category"]).seats
-    for key, model in {"g4": "G4 draft (A/59/L.64)", "au": "African Union draft",
-                       "ufc": "Uniting for Consensus draft (A/59/L.68)"}.items():
-        assert g[f"{key}_add_perm"] == seats[(model, "permanent")] - 5
-        assert g[f"{key}_add_elec"] == seats[(model, "elected")] - 10
+# --- The Council ----------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def groups():
+    regions = load("un_unsc_regions")
+    permanent = load("un_unsc_permanent_groups")
+    wide = regions.pivot(index="group", columns="measure", values="value").fillna(0)
+    members = wide.member_states + wide.electoral_members_outside_group
+    seats = wide.elected_seats + permanent.group.value_counts().reindex(wide.index, fill_value=0)
+    return pd.DataFrame({"members": members, "member_share": members / members.sum(),
+                         "seat_share": seats / seats.sum()}).drop(index="No group (Kiribati)")
 
 
-def test_peacekeeping(g):
+def test_two_largest_groups_are_the_most_under_represented(groups):
+    shortfall = groups.member_share - groups.seat_share
+    assert set(shortfall.nlargest(2).index) == set(groups.members.nlargest(2).index)
+    assert "Asia-Pacific Group" in groups.members.nlargest(2).index      # "including Cambodia's"
+    assert (shortfall.nlargest(2) > 0).all()
+
+
+def test_western_group_over_represented(groups):
+    west = groups.loc["Western European and Others Group"]
+    assert west.seat_share > 2 * west.member_share
+    assert groups.seat_share.idxmax() == "Western European and Others Group"
+    asia = groups.loc["Asia-Pacific Group"]
+    assert asia.seat_share < asia.member_share
+
+
+def test_2005_drafts_25_to_26_seats_split_on_permanent():
+    m = load("un_reform_models").pivot(index="model", columns="category", values="seats")
+    today = m.loc["Council today"]
+    drafts = m.drop(index="Council today")
+    assert drafts.sum(axis=1).between(25, 26).all()
+    added = drafts.permanent - today.permanent
+    assert added["G4 draft (A/59/L.64)"] > 0 and added["African Union draft"] > 0
+    assert added["Uniting for Consensus draft (A/59/L.68)"] == 0
+    assert fact("reform_drafts_voted") == 0                            # "None was put to a vote"
+    assert "Cambodia not among them" in fact_row("g4_sponsors").claim
+
+
+# --- What Cambodia said ---------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def statements():
+    return load("un_debate_statements")
+
+
+def test_named_candidates_only_2000_2004_and_none_since(statements):
+    japan = statements[statements.candidates_named.str.contains("Japan", na=False)]
+    # consecutive statements, all by Hor Namhong
+    assert japan.year.diff().dropna().eq(1).all()
+    assert japan.speaker.str.lower().str.contains("hor").all()
+    # the first named Japan and India only; every later one Japan, Germany and India
+    names = japan.candidates_named.str.split("; ").map(set).tolist()
+    assert names[0] == {"Japan", "India"}
+    assert all(n == {"Japan", "Germany", "India"} for n in names[1:])
+    # none since: no statement after the last names anyone
+    assert statements[statements.year > japan.year.max()].candidates_named.isna().all()
+    # the only other naming statement is 1961 (India and the PRC), before these
+    others = statements[statements.candidates_named.notna() & ~statements.index.isin(japan.index)]
+    assert (others.year < japan.year.min()).all()
+    assert not others.candidates_named.str.contains("Japan|Germany").any()
+
+
+def test_2005_statement_silent_and_later_stances_name_no_one(statements):
+    assert not statements.set_index("year").reform_statement[2005]
+    later = statements[statements.year > 2005]
+    assert later.candidates_named.isna().all()
+    assert not (later.stance == "Names candidates for permanent seats").any()
+
+
+def test_2016_2023_mostly_silent(statements):
+    late = statements[statements.year.between(2016, 2023)]
+    assert (~late.reform_statement).sum() > len(late) / 2
+    assert statements.reform_statement.sum() < len(statements) / 2    # "only ... at all"
+
+
+def test_reason_for_dropping_names_is_attributed_not_asserted():
+    """The cause is one analyst's reading; the text says so and does not state it as fact."""
+    assert "Lao Mong Hay" in fact_row("backtracking_analyst_2005").claim
+    assert "status quo" in fact_row("wait_and_see_reason_2005").quote
+    assert "began to cost something with China" not in TEXT
+    sentences = [s for s in TEXT.replace("\n", " ").split(". ") if "appeas" in s]
+    assert sentences and all("analyst" in s for s in sentences)
+
+
+def test_ign_statement_dated_after_first_plenary():
+    assert fact_row("ign80_first_plenary").as_of.startswith(fact_row("ign80_khm_both_categories").as_of)
+    t = load("un_timeline")
+    assert t[t.event.str.startswith("At the Intergovernmental")].date.dt.year.tolist() == [2026]
+
+
+# --- The bid ------------------------------------------------------------------------------
+def test_2012_bid_fell_and_lost_widely():
+    r1, r2 = fact("election2012_r1_khm"), fact("election2012_r2_khm")
+    kor1, kor2 = fact("election2012_r1_kor"), fact("election2012_r2_kor")
+    threshold = fact("election2012_threshold")
+    assert r2 < r1 and kor2 > kor1                       # "fell from ... South Korea rose"
+    assert kor2 >= threshold > r1                         # Korea above the threshold
+    assert kor2 - r2 > r2                                 # "a wide margin": more than Cambodia's vote
+
+
+# --- Peacekeepers ------------------------------------------------------------------------
+def test_peacekeepers_rose_from_2011_to_2015_2020():
     t = load("un_peacekeeping_totals").set_index("year")
-    assert g["pk_2011"] == t.loc[2011, "total_uniformed_avg_monthly"]
-    assert g["pk_2020"] == t.loc[2020, "total_uniformed_avg_monthly"]
-    complete = t[t.quality_flag == "ok"].loc[2015:2020, "total_uniformed_avg_monthly"]
-    assert g["pk_min_1419"] == complete.min() and g["pk_max_1419"] == complete.max()
-    assert close(g["pk_share_2020"], t.loc[2020, "total_uniformed_avg_monthly"]
-                 / t.loc[2020, "all_countries_total_same_method"] * 100)
-    assert g["pk_women_2011"] == t.loc[2011, "female_avg_monthly"]
-    assert g["pk_women_2020"] == t.loc[2020, "female_avg_monthly"]
-    assert close(g["pk_women_share_2020"], t.loc[2020, "female_avg_monthly"]
-                 / t.loc[2020, "total_uniformed_avg_monthly"] * 100)
-    m = load("un_peacekeeping_missions")
-    assert g["pk_minusma_2020"] == m[(m.year == 2020) & (m.mission == "MINUSMA")]\
-        .personnel_avg_monthly.iloc[0]
-    # the sum over missions is the year's total
-    assert m.groupby("year").personnel_avg_monthly.sum().sub(
-        t.total_uniformed_avg_monthly).abs().max() <= 2  # per-mission rounding
+    complete = t[t.complete_year].total_uniformed_avg_monthly
+    assert complete.loc[:2015].is_monotonic_increasing     # rose, 2011 to 2015
+    assert (complete.loc[2015:2020] > complete[2011]).all()
+    assert t.female_avg_monthly[2020] > t.female_avg_monthly[2011]
+    assert t.total_uniformed_avg_monthly[2020] / t.all_countries_total_same_method[2020] < 0.01
+
+
+def test_reported_deployments_rose_and_count_deployments():
     rep = load("un_peacekeeping_reported")
-    latest = rep[rep.measure == "peacekeepers dispatched since 2006 (cumulative)"]
-    assert g["pk_cum_2025"] == latest.value.max() == 9826
-    assert g["pk_cum_women_2025"] == rep[rep.measure.str.startswith("women among")].value.iloc[0]
-    assert g["pk_rank_2019"] == rep[rep.measure.str.startswith("rank")].value.iloc[0]
-    qualifier = rep[rep.measure.str.startswith("rank")].qualifier.iloc[0]  # "rank (of N)"
-    assert g["pk_rank_of_2019"] == int(qualifier.split("of ")[1].rstrip(")"))
+    series = rep[rep.measure.str.contains("cumulative") & ~rep.measure.str.startswith("women")
+                 ].sort_values("date")
+    assert series.value.is_monotonic_increasing
+    assert series.value.iloc[-1] == series.value.max()
+    assert "a year of service" in fact_row("pk_rotation_one_year_2025").quote
 
 
-def test_voting_agreement(g):
+# --- Votes -------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def agreement():
     a = load("un_unga_agreement_by_issue")
-
-    def share(decade, iso, issue):
-        row = a[(a.decade == decade) & (a.partner_iso3 == iso) & (a.issue_code == issue)]
-        return row.identical_votes.iloc[0] / row.shared_votes.iloc[0] * 100
-
-    for iso in ["CHN", "USA", "FRA", "RUS", "JPN", "IND", "VNM"]:
-        assert abs(g[f"agree_{iso.lower()}_2010s"] - share("2010s", iso, "all")) < 0.01
-    assert abs(g["agree_chn_1990s"] - share("1990s", "CHN", "all")) < 0.01
-    assert abs(g["agree_usa_1990s"] - share("1990s", "USA", "all")) < 0.01
-    assert abs(g["hr_chn_2010s"] - share("2010s", "CHN", "hr")) < 0.01
-    assert abs(g["hr_usa_2010s"] - share("2010s", "USA", "hr")) < 0.01
-    assert abs(g["hr_jpn_2010s"] - share("2010s", "JPN", "hr")) < 0.01
-    assert abs(g["me_usa_2010s"] - share("2010s", "USA", "me")) < 0.01
-    assert abs(g["nu_chn_2010s"] - share("2010s", "CHN", "nu")) < 0.01
-    usa = a[(a.decade == "2010s") & (a.partner_iso3 == "USA") & (a.issue_code == "all")]
-    assert g["n_roll_2010s"] == usa.shared_votes.iloc[0]
+    return a.pivot_table(index="partner_iso3", columns=["decade", "issue_code"], values="agreement")
 
 
-def test_text_cells_are_escaped(nb):
-    """Event text reaches the page escaped (DESIGN section 4): the timeline's hover text is
-    built with html.escape, so markup in a CSV cell cannot run."""
-    from cfr import charts
-    import pandas as pd
+def test_neighbours_closest_china_far_above_us(agreement):
+    all_2010s = agreement["2010s"]["all"]
+    assert set(all_2010s.nlargest(3).index) == {"VNM", "LAO", "THA"}
+    assert all_2010s.idxmin() == "USA"
+    assert all_2010s["CHN"] > 3 * all_2010s["USA"]                   # "far more"
+    assert agreement["1990s"]["all"]["CHN"] > agreement["1990s"]["all"]["USA"]   # "not new"
 
-    df = pd.DataFrame({"date": pd.to_datetime(["2000-01-01"]), "label": ["<script>x</script>"],
-                       "lane": ["Council reform"]})
-    fig = charts.timeline(df, start="date", label="label", lane="lane")
-    assert "<script>" not in str(fig.data[0].customdata[0])
+
+def test_issue_gaps(agreement):
+    d = agreement["2010s"].drop(columns="all")
+    assert set(d.loc["USA"].nsmallest(3).index) == {"me", "co", "hr"}
+    assert d.loc["CHN"].idxmin() == "nu" and d.loc["CHN", "hr"] > d.loc["CHN", "nu"]
+    assert d.loc["JPN"].idxmin() == "hr"
+    assert set(d.loc["IND"].nsmallest(2).index) == {"nu", "di"}       # alt text
+
+
+def test_every_issue_closer_to_china_and_neighbours_than_to_us(agreement):
+    d = agreement["2010s"]
+    for issue in d.columns.unique():
+        assert min(d.loc[iso, issue] for iso in ["CHN", "VNM", "LAO", "THA"]) > d.loc["USA", issue]
+
+
+def test_es11_1_deplores_not_condemns():
+    assert fact_row("es11_1_deplores_2022").quote.startswith("Deploring")
+    vote = fact_row("ukraine_es11_1_yes").claim            # one fact, one row: the powers chapter's
+    assert "Cambodia co-sponsored" in vote and "China" in vote.split("abstained")[0].split(";")[-1]
+    es = [s for s in TEXT.replace("\n", " ").split(". ") if "ES-11/1" in s]
+    assert es and all("deplores" in s and "condemn" not in s for s in es)
+
+
+# --- Figures -----------------------------------------------------------------------------
+def _data_keys(trace):
+    return ["z"] if trace["type"] == "heatmap" else ["x", "y"]
+
+
+def test_every_chart_has_data(nb):
+    figs = figures(nb)
+    assert len(figs) == 8
+    for fig in figs:
+        meta = fig["layout"]["meta"]
+        assert meta["cfr_title"] and meta["cfr_alt"] and meta["cfr_tables"]
+        drawn = [t for t in fig["data"] if t.get("hoverinfo") != "skip"]
+        assert drawn, meta["cfr_title"]
+        for trace in drawn:
+            for key in _data_keys(trace):
+                assert has_data(trace, key), (meta["cfr_title"], trace.get("name"), key)
+    assert any(t["type"] == "heatmap" for f in figs for t in f["data"])
+
+
+def test_peacekeeping_titles_say_deployments(nb):
+    by_table = {tuple(f["layout"]["meta"]["cfr_tables"]): f["layout"]["meta"] for f in figures(nb)}
+    meta = by_table[("un_peacekeeping_reported",)]
+    assert "deployments" in meta["cfr_title"] and "peacekeepers" not in meta["cfr_title"]
+    assert "deployments" in meta["cfr_alt"]

@@ -1,10 +1,12 @@
 """Tables for the chapter "UN reform" (chapters/un.md), prefix ``un_``.
 
-Reads ../shared/sources/un/ (README there) and, for votes by issue area,
-../shared/sources/powers/unga_agreement_by_issue.csv. A few facts on the Security Council's
+Reads sources/un/ (README there) and, for votes by issue area,
+sources/powers/unga_agreement_by_issue.csv. A few facts on the Security Council's
 regional make-up and the 2005 reform drafts were not in the folder; they are copied below
 from the pages named in each row (found with the project's stored-pages search on
-2026-11-28), each with a short verbatim quote.
+2026-11-28), each with a short verbatim quote. Facts found later (2026-12-01) are in
+un/facts_added.csv, described in un/ADDED.md; un_facts uses the book's one facts layout
+(cfr/facts.py).
 
     cd scripts/curate && ../../.venv/bin/python un.py
 """
@@ -36,10 +38,18 @@ untac = t.event.str.contains("UNTAC")
 t["lane"] = t.theme.map(LANES)
 t.loc[untac, "lane"] = "Settlement and UNTAC"
 assert t.lane.notna().all(), t[t.lane.isna()]
-
-
-
-
+# Corrections to un/timeline.csv, each decided by a row of un_facts (see un/ADDED.md):
+# - the Supreme National Council was formed on 10 Sep 1990, not on 28 Aug 1990 (snc_formed_1990);
+# - Cambodia's statement at the IGN's second plenary in the 80th session came after the first
+#   plenary of 21 Jan 2026, so it is dated 2026, not 2025 (ign80_first_plenary).
+snc = t.event.str.endswith("the Supreme National Council is created")
+assert snc.sum() == 1
+t.loc[snc, "event"] = t.loc[snc, "event"].str.replace(
+    "the Supreme National Council is created",
+    "it provides for a Supreme National Council (formed in Jakarta on 10 Sep 1990)")
+ign = t.event.str.startswith("At the Intergovernmental Negotiations (GA 80th session)")
+assert ign.sum() == 1 and (t.loc[ign, "date"] == "2025").all()
+t.loc[ign, "date"] = "2026"
 t[["date", "date_precision"]] = [iso_date(d) for d in t.date]
 timeline = t[["date", "date_precision", "event", "lane", "source_title", "source_url"]]
 write(timeline.sort_values(["date", "event"]), "un_timeline.csv")
@@ -81,7 +91,11 @@ speeches = speeches.assign(source_title=UNGDC + ", session " + g.session.astype(
                            + " (" + g.year.astype(str) + ")")
 write(speeches, "un_debate_statements.csv")
 
-# --- 3. Facts used in the text (from un/facts.csv, renamed with short keys) -------------------
+# --- 3. Facts used in the text: the book's one facts layout (cfr/facts.py) -------------------
+# From un/facts.csv (renamed with short keys) and un/facts_added.csv (facts found with the
+# stored-pages search on 2026-12-01, already in the layout; see un/ADDED.md).
+FACT_FIELDS = ["key", "claim", "value", "value_high", "unit", "value_as_given", "as_of",
+               "source_title", "source_url", "quote"]
 f = pd.read_csv(UN / "facts.csv", dtype=str)
 KEYS = {  # short key -> start of the claim in facts.csv
     "unsc_members": "UN Security Council total membership",
@@ -106,16 +120,25 @@ KEYS = {  # short key -> start of the claim in facts.csv
     "untac_turnout_pct": "Turnout in the 1993 UNTAC election",
     "untac_force_1993": "Size of the UN peacekeeping force",
     "vacant_seats_1997": "In 1997 Cambodia was one of only three",
+    "wait_and_see_2005": "April 2005: FM Hor Namhong says",
+    "ranariddh_japan_2005": "April 2005: National Assembly President Prince Ranariddh",
 }
+# as_of is the date the fact refers to; facts.csv's `date` is sometimes the page's date.
+AS_OF = {"bid_announced_year": "2011-01"}  # "announced its candidacy for the seat in January 2011"
 rows = []
 for key, start in KEYS.items():
     hit = f[f.claim.str.startswith(start)]
     assert len(hit) == 1, (key, len(hit))
     r = hit.iloc[0]
-    rows.append({"key": key, "claim": r.claim, "value": float(r.value), "unit": r.unit, "date": r.date, "source_title": r.source_title,
-                 "source_url": r.source_url, "quote": r.quote})
-facts = pd.DataFrame(rows)
-write(facts, "un_facts.csv")
+    rows.append({"key": key, "claim": r.claim, "value": r.value, "value_high": None,
+                 "unit": r.unit, "value_as_given": r.value, "as_of": AS_OF.get(key, r.date),
+                 "source_title": r.source_title, "source_url": r.source_url, "quote": r.quote})
+added = pd.read_csv(UN / "facts_added.csv", dtype=str)
+facts = pd.concat([pd.DataFrame(rows), added[FACT_FIELDS]], ignore_index=True)
+assert facts.key.is_unique and facts.as_of.str.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?").all()
+for col in ["value", "value_high"]:
+    facts[col] = pd.to_numeric(facts[col])
+write(facts[FACT_FIELDS], "un_facts.csv")
 
 # --- 4. Council seats against membership, by regional group ----------------------------------
 ASKDAG = ("How are the non-permanent members of the Security Council selected? (Ask DAG, UN Dag "
