@@ -1,4 +1,4 @@
-"""Tables for the donor-dependency chapter (prefix ``aid_``), from ../shared/sources/donors/.
+"""Tables for the donor-dependency chapter (prefix ``donors_``), from sources/donors/.
 
     cd scripts/curate && ../../.venv/bin/python donors.py
 
@@ -10,15 +10,19 @@ Writes:
 - donors_by_donor.csv       net bilateral ODA to Cambodia from nine DAC donors (WDI dc_dac_*)
 - donors_loans_net.csv      net financial flows on official loans to Cambodia: IDA, ADB, bilateral
 - donors_china_gcdf.csv     Chinese official finance commitments (AidData GCDF 3.0), constant 2021 US$
-- donors_budget_facts.csv   statements of the share of the budget financed by aid, with quotes
-- donors_facts.csv          other dated facts the prose uses (pledges, shares, debt), with quotes
+- donors_budget_statements.csv  statements of the share of the budget financed by aid, with quotes
+- donors_facts.csv          other dated facts the prose uses (pledges, shares, debt), in the book's
+                            one facts layout (cfr/facts.py), including sources/donors/facts_added.csv
 - donors_timeline.csv       events that moved aid (common timeline schema)
 
 Nothing is estimated. Words such as "about half" are kept as written (``value_text``); the
 number plotted for them (``value``) is the plain reading of the words (half = 50) and the
 ``qualifier`` column keeps "about"/"nearly"/"more than". A few facts come from stored pages
-found with the project's search tool; they are in ``PAGES`` with URL, title and quote.
+found with the project's search tool; they are in ``PAGES`` with URL, title and quote, and
+the facts read on 2026-12-01 are in ``sources/donors/facts_added.csv`` (see ADDED.md there).
 """
+import re
+
 import pandas as pd
 
 from common import SOURCES, write
@@ -133,7 +137,7 @@ rows.append(dict(year=1997, measure="share of annual revenue (aid included) that
                  source_url="https://www.hrw.org/reports/1997/cambodia/Cambodia-06.htm",
                  quote="Nearly two-thirds of Cambodia's annual revenue of $782 million comes "
                        "from foreign aid"))
-write(pd.DataFrame(rows).sort_values(["year", "measure"]), "donors_budget_facts.csv")
+write(pd.DataFrame(rows).sort_values(["year", "measure"]), "donors_budget_statements.csv")
 
 # Other facts: (key, facts row, must-contain, value_num)
 FACT_ROWS = [
@@ -161,6 +165,8 @@ FACT_ROWS = [
     ("lowy_china_2021", 108, "2021", 1480), ("lowy_china_2022", 109, "2022", 386),
     ("lowy_odf_pct_gdp_2015", 100, "2015", 7.5), ("lowy_odf_pct_gdp_2020", 101, "2020", 9.6),
     ("lowy_odf_pct_gdp_2023", 102, "2023", 6),
+    ("lowy2024_odf_pct_gdp_2021", 96, "2021 (Lowy 2024", 11.3),
+    ("lowy2024_odf_pct_gdp_2022", 97, "2022 (Lowy 2024", 7.7),
     ("china_wen_loans_2012", 111, "Wen Jiabao", 500),
     ("china_15bn_20yrs", 112, "20 years", 15),
     ("debt_2023_total", 115, "2023", 11.24), ("debt_2023_bilateral_share", 116, "bilateral", 64),
@@ -266,7 +272,24 @@ PAGES = [
 for key, claim, text, num, unit, year, title, url, quote in PAGES:
     out.append(dict(key=key, claim=claim, value_text=text, value=num, unit=unit, year=year,
                     source_title=title, source_url=url, quote=quote))
-write(pd.DataFrame(out), "donors_facts.csv")
+
+# One facts layout (cfr/facts.py): value_as_given is the figure in the source's words, as_of the
+# year the fact refers to (the last year of a period; the period itself stays in the claim).
+FACT_FIELDS = ["key", "claim", "value", "value_high", "unit", "value_as_given", "as_of",
+               "source_title", "source_url", "quote"]
+facts_out = pd.DataFrame(out)
+period = ~facts_out.year.str.fullmatch(r"\d{4}")
+facts_out.loc[period, "claim"] += " (" + facts_out.loc[period, "year"] + ")"
+facts_out["as_of"] = facts_out.year.map(lambda y: re.findall(r"\d{4}", y)[-1])
+facts_out = facts_out.rename(columns={"value_text": "value_as_given"}).assign(value_high=None)
+# The 2010 CDCF total is given as "1.1 billion"; value holds it in million US$ like the others.
+facts_out.loc[facts_out.key == "pledge_2010_cdcf", ["value_as_given", "unit"]] = [
+    "1.1 billion", "million US$"]
+added = pd.read_csv(SRC / "facts_added.csv", dtype={"as_of": str})
+facts_out = pd.concat([facts_out[FACT_FIELDS], added[FACT_FIELDS]], ignore_index=True)
+assert facts_out.key.is_unique and facts_out.key.str.fullmatch(r"[a-z0-9_]+").all()
+assert facts_out.as_of.str.fullmatch(r"\d{4}(-\d{2}){0,2}").all()
+write(facts_out, "donors_facts.csv")
 
 # --- timeline (common schema) -----------------------------------------------------------------
 IPU = ("Cambodia: Constituent Assembly elections held in 1993 (IPU PARLINE archive)",
