@@ -1,24 +1,250 @@
-"""The Borders chapter: runs in a fresh kernel, draws its charts, and its glued numbers
-equal what the tables give (recomputed here, independently of the notebook)."""
+"""The Borders chapter: each comparison, trend and superlative its key findings, prose and
+chart titles state is checked here on the tables (through ``cfr.load``), not by copying the
+notebook's code; and every chart the chapter draws has data in every trace."""
+import math
+
 import pandas as pd
 import pytest
 
-from cfr import load
-from conftest import figures
+from cfr import fact, fact_row, load, load_geojson
+from conftest import figures, has_data
 
 PAGE = "chapters/borders"
+JUL, DEC = "Jul 2025 round (24-28 Jul)", "Dec 2025 round (7-27 Dec)"
+CRISIS = "2008-2011 crisis (whole)"
 
 
-def test_charts_have_data(nb):
+@pytest.fixture(scope="module")
+def toll():
+    return load("borders_conflict_toll")
+
+
+@pytest.fixture(scope="module")
+def tl():
+    return load("borders_timeline")
+
+
+def both_sides(toll, episode, measure):
+    """Figures for both sides together, in the order they were reported."""
+    rows = toll[(toll.episode == episode) & (toll.measure == measure) & toll.side.isna()
+                & (toll.group == "all")]
+    return rows.sort_values("reported", kind="stable")
+
+
+def crisis_killed(toll):
+    return toll[(toll.episode == CRISIS) & (toll.measure == "killed")].value.sum()
+
+
+# --- three borders ---------------------------------------------------------------------------
+def test_vietnam_border_is_the_longest():
+    """'{vnm_km} km with Vietnam, the longest' (prose and map alt text)."""
+    b = load("borders_boundary_lengths")
+    land = b[b.boundary == "land border"].set_index("iso3").length_km
+    assert land.idxmax() == "VNM" and land["VNM"] > land.drop("VNM").max()
+
+
+def test_sources_disagree_most_on_vietnam():
+    """Lengths chart title and prose: the Vietnam spread is the widest; Laos and Thailand
+    differ 'by much less'."""
+    lens = load("borders_lengths")
+    spread = lens.groupby("iso3").length_km.agg(lambda v: v.max() - v.min())
+    assert spread.idxmax() == "VNM"
+    assert spread.drop("VNM").max() * 2 < spread["VNM"]
+
+
+def test_flashpoints_all_lie_on_the_thai_border():
+    """Map title: every place named in the disputes is nearest to the Thai boundary line."""
+    places = load("borders_places")
+    flash = places[places.category.isin(["border temple", "disputed-border temple", "island"])]
+    lines = load_geojson("geo_boundary_lines")["features"]
+    vertices = {}
+    for f in lines:
+        pr = f["properties"]
+        if "KHM" not in (pr["adm0_a3_l"], pr["adm0_a3_r"]):
+            continue
+        code = pr["adm0_a3_r"] if pr["adm0_a3_l"] == "KHM" else pr["adm0_a3_l"]
+        vertices.setdefault(code, []).extend(p for part in f["geometry"]["coordinates"]
+                                             for p in part)
+    assert set(vertices) == {"THA", "LAO", "VNM"}
+    for p in flash.itertuples():
+        nearest = min(vertices, key=lambda c: min(math.dist((p.longitude, p.latitude), v)
+                                                  for v in vertices[c]))
+        assert nearest == "THA", p.name
+
+
+# --- Preah Vihear ----------------------------------------------------------------------------
+def test_icj_majority_and_gap(tl):
+    """'by 9 votes to 3'; the 2013 interpretation came 51 years after the 1962 judgment."""
+    assert fact("icj1962_votes_for") > fact("icj1962_votes_against")
+    y1962 = tl[tl.event.str.startswith("ICJ judgment")].date.dt.year.item()
+    y2013 = tl[tl.event.str.startswith("ICJ, unanimously")].date.dt.year.item()
+    assert (y1962, y2013 - y1962) == (1962, 51)
+
+
+def test_2013_judgment_left_phnom_trap_and_the_line_open():
+    """Key finding and prose: the promontory went to Cambodia, Phnom Trap and the boundary
+    were not decided (the rows' quotes say so)."""
+    trap = fact_row("icj2013_phnom_trap")
+    assert "Phnom Trap lay outside the disputed area" in trap.quote
+    assert "did not" in trap.quote and trap.as_of == "2013-11-11"
+    assert "not engaged in delimiting the frontier" in fact_row("icj2013_no_delimitation").quote
+
+
+def test_disputed_area_was_claimed_by_both():
+    """'both countries went on claiming the land next to it, an area of 4.6 km²'."""
+    row = fact_row("pv_disputed_area_km2")
+    assert row.value == pytest.approx(4.6) and row.unit == "km2"
+    assert "Both Thailand and Cambodia laid claim" in row.quote
+
+
+def test_preah_vihear_strand_quiet_between_rulings_and_crises(tl):
+    """'no dated event between the 1962 judgment and 2008'; 'no event between the 2013
+    interpretation judgment and 2025'."""
+    pv = tl[tl.lane == "Preah Vihear"]
+    assert not pv.date.between("1962-06-16", "2007-12-31").any()
+    assert pv.date.between("2008-01-01", "2008-12-31").any()
+    assert not pv.date.between("2013-11-12", "2025-12-31").any()
+
+
+def test_standoff_came_days_after_the_unesco_listing(tl):
+    """'days after UNESCO inscribed the temple ..., Thai troops entered the area of a pagoda'."""
+    unesco = tl[tl.event.str.startswith("UNESCO World Heritage Committee")].date.item()
+    standoff = tl[tl.event.str.startswith("Thai troops enter the area")].date.item()
+    assert pd.Timedelta(0) < standoff - unesco < pd.Timedelta(days=14)
+
+
+def test_events_crowd_into_2008_2011_and_2025(tl):
+    """Timeline title: over half the dated events fall in 2008-2011 or 2025, and those
+    periods hold the two busiest years."""
+    year = tl.date.dt.year
+    busy = year.between(2008, 2011) | (year == 2025)
+    assert busy.mean() > 0.5
+    assert set(year.value_counts().index[:2]) <= set(range(2008, 2012)) | {2025}
+
+
+# --- Vietnam and Laos ------------------------------------------------------------------------
+def _stated(dem, iso3, measure, as_of):
+    dem = dem.assign(as_of=dem.as_of.fillna("undated"))
+    return dem[(dem.iso3 == iso3) & (dem.measure == measure) & (dem.as_of == as_of)].value.item()
+
+
+def test_most_of_vietnam_border_marked_and_progress_since_1988():
+    """Key finding 'most of the line is marked', and the 2019 figures against 1986-1988."""
+    dem = load("borders_demarcation")
+    assert _stated(dem, "VNM", "share demarcated (%)", "2019-10-05") > 50
+    assert (_stated(dem, "VNM", "km demarcated", "2019-10-05")
+            > _stated(dem, "VNM", "km demarcated", "1986-1988"))
+    assert (_stated(dem, "VNM", "markers planted", "2019-10-05")
+            > _stated(dem, "VNM", "markers planted", "1986-1988"))
+    # 'the three marker types ... add up to ..., matching the later count'
+    types = sum(fact(k) for k in ["vnm_main_landmarks", "vnm_sub_landmarks", "vnm_pillars"])
+    assert types == _stated(dem, "VNM", "markers planted", "2022-03-04")
+
+
+def test_laos_share_above_vietnam_and_earlier_statement():
+    """'86% ..., a share slightly above Vietnam's 84% of 2019'; up from the undated 75%."""
+    dem = load("borders_demarcation")
+    lao = _stated(dem, "LAO", "share demarcated (%)", "2023-02-13")
+    vnm = _stated(dem, "VNM", "share demarcated (%)", "2019-10-05")
+    assert vnm < lao <= vnm + 5
+    assert lao > _stated(dem, "LAO", "share demarcated (%)", "undated")
+
+
+def test_no_demarcation_figure_for_thailand():
+    """Chart title and caveat: 'no tally for Thailand'."""
+    assert not (load("borders_demarcation").iso3 == "THA").any()
+
+
+# --- the cost of the fighting ----------------------------------------------------------------
+def test_2025_is_two_rounds_never_merged(toll):
+    """The two rounds are separate episodes; a December report of the July round is marked as
+    such, and December's figures are all reported from 7 December on."""
+    rounds = toll[toll.episode.str.contains("2025") & ~toll.episode.str.startswith("May")]
+    assert set(rounds.episode) == {JUL, DEC}
+    late_jul = toll[(toll.episode == JUL) & (toll.reported >= "2025-12-01")]
+    assert len(late_jul) and late_jul.note.str.contains("July round").all()
+    assert (toll[toll.episode == DEC].reported >= "2025-12-07").all()
+
+
+def test_each_2025_round_killed_more_than_the_whole_crisis(toll):
+    """Key finding and chart title: the latest both-sides count of each round exceeds the
+    40 of the whole 2008-2011 crisis."""
+    for episode in (JUL, DEC):
+        assert both_sides(toll, episode, "killed").value.iloc[-1] > crisis_killed(toll), episode
+
+
+def test_july_tallies_rose_and_all_later_ones_exceed_the_crisis(toll):
+    """July chart title 'rose from 33 to 48'; prose 'each later report gave a figure at least
+    as high as the one before'; every tally after the ceasefire exceeds the crisis's 40."""
+    jul = both_sides(toll, JUL, "killed")
+    assert jul.value.is_monotonic_increasing
+    assert (jul.value.iloc[0], jul.value.iloc[-1]) == (jul.value.min(), jul.value.max())
+    after = jul[jul.reported > "2025-07-31"]
+    crisis = crisis_killed(toll)
+    assert all(v > crisis or (v == crisis and q == "over")
+               for v, q in zip(after.value, after.qualifier))
+
+
+def test_july_displaced_more_than_three_times_april_2011(toll):
+    """'displaced about 300,000, 3.5 times as many as in April 2011'."""
+    jul = both_sides(toll, JUL, "displaced").value.iloc[-1]
+    apr = both_sides(toll, "Apr 2011 (Ta Moan, Ta Krabey)", "displaced").value.iloc[-1]
+    assert jul / apr > 3
+
+
+def test_december_wide_count_is_the_official_one_plus_indirect_deaths(toll):
+    """Key finding: at least 47 by official tallies; the wider count (96) adds deaths Thailand
+    links indirectly to the fighting: it equals the by-side figures it is built from."""
+    dec = toll[toll.episode == DEC]
+    killed = both_sides(toll, DEC, "killed")
+    official, wide = killed.value.iloc[-1], killed.value.max()
+    assert official < wide
+    indirect = dec[dec.measure == "died of indirect effects"].value.item()
+    tha = dec[(dec.side == "THA") & (dec.measure == "killed")].value.sum()
+    khm_cited = dec[(dec.side == "KHM") & (dec.measure == "killed")].value.max()
+    assert wide == tha + indirect + khm_cited
+    assert wide - indirect < official + 10
+
+
+def test_december_cambodia_published_no_military_toll(toll):
+    """By-side chart title: for December, Cambodia's own counts cover civilians only."""
+    dec_khm = toll[(toll.episode == DEC) & (toll.side == "KHM")]
+    assert len(dec_khm) and not (dec_khm.group == "soldiers").any()
+    jul_khm = toll[(toll.episode == JUL) & (toll.side == "KHM") & (toll.measure == "killed")]
+    assert (jul_khm.group == "soldiers").any()
+
+
+def test_december_displaced_in_cambodia_alone_exceed_july_both_sides(toll):
+    """Key finding sets December's Cambodian displaced (nearly 649,000) beside July's both-side
+    figure (about 300,000)."""
+    dec_khm = toll[(toll.episode == DEC) & (toll.side == "KHM") & (toll.measure == "displaced")]
+    assert dec_khm.value.max() > both_sides(toll, JUL, "displaced").value.max()
+
+
+def test_july_ceasefire_was_agreed_in_putrajaya(tl):
+    """The book's one row for the July ceasefire (read by the powers chapter too)."""
+    row = fact_row("ceasefire_2025_jul")
+    assert row.value_as_given == "Putrajaya" and row.as_of == "2025-07-28"
+    assert "Putrajaya" in row.quote
+    event = tl[tl.event.str.startswith("Immediate and unconditional ceasefire")]
+    assert "Putrajaya" in event.event.item() and event.source_url.item() == row.source_url
+
+
+def test_sea_claim_is_not_set_against_land_area():
+    """The Overlapping Claims Area is given in km² and compared with nothing it is not."""
+    text = (pd.io.common.Path(__file__).parents[1] / f"{PAGE}.md").read_text()
+    assert "total area" not in text and "oca_share" not in text
+    assert fact_row("oca_km2").unit == "km2"
+
+
+# --- the notebook ----------------------------------------------------------------------------
+def test_every_chart_has_data_in_every_trace(nb):
     figs = figures(nb)
-    assert len(figs) >= 4
+    assert len(figs) == 7
     for fig in figs:
-        assert fig["layout"]["meta"]["cfr_title"]
-        data = [t for t in fig["data"] if t.get("x") is not None or t.get("y") is not None]
-        assert data, fig["layout"]["meta"]["cfr_title"]
-        for t in fig["data"]:
-            xs = [v for v in (t.get("x") or []) if v is not None]
-            assert xs, (fig["layout"]["meta"]["cfr_title"], t.get("name"))
+        title = fig["layout"]["meta"]["cfr_title"]
+        for trace in fig["data"]:
+            assert has_data(trace, "x") or has_data(trace, "y"), (title, trace.get("name"))
     # the map is drawn from the GeoJSON as scatter traces, with no geo or tile traces
     kinds = {t.get("type", "scatter") for f in figs for t in f["data"]}
     assert not kinds & {"scattergeo", "choropleth", "scattermap", "scattermapbox"}
@@ -27,94 +253,3 @@ def test_charts_have_data(nb):
 def test_map_says_lines_are_de_facto(nb):
     notes = " ".join(f["layout"]["meta"]["cfr_note"] for f in figures(nb))
     assert "de facto" in notes and "not a claim" in notes
-
-
-def test_lengths(g):
-    b = load("borders_boundary_lengths")
-    land = b[b.boundary == "land border"].set_index("iso3").length_km
-    assert g["land_total_km"] == land.sum() == 2530
-    assert (g["vnm_km"], g["tha_km"], g["lao_km"]) == (land["VNM"], land["THA"], land["LAO"])
-    assert g["coast_km"] == b[b.boundary == "coastline"].length_km.iloc[0]
-    lens = load("borders_lengths")
-    v = lens[lens.iso3 == "VNM"].length_km
-    assert (g["vnm_len_min"], g["vnm_len_max"]) == (v.min(), v.max()) == (1137, 1245)
-    assert g["vnm_len_spread"] == v.max() - v.min()
-
-
-def _day(ts):
-    return f"{ts.day} {ts:%B %Y}"
-
-
-def _date(tl, words):
-    hit = tl[tl.event.str.contains(words, regex=False)]
-    assert len(hit) == 1, words
-    return hit.date.iloc[0]
-
-
-def test_preah_vihear(g):
-    tl = load("borders_timeline")
-    facts = load("borders_facts").set_index("fact_id").value
-    assert g["icj1962_date"] == _day(_date(tl, "Temple of Preah Vihear lies in territory")) \
-        == "15 June 1962"
-    assert g["icj2013_date"] == "11 November 2013"
-    assert g["icj_gap_years"] == 51
-    assert (g["icj_for"], g["icj_against"]) == (facts["icj1962_votes_for"],
-                                                facts["icj1962_votes_against"]) == (9, 3)
-    assert g["unesco_date"] == _day(_date(tl, "inscribes the Temple")) == "7 July 2008"
-    assert g["asean_observers"] == facts["asean_observers_2011"] == 40
-    assert g["pv_parcel_km2"] == pytest.approx(facts["pv_parcel_km2"])
-
-
-def test_demarcation(g):
-    d = load("borders_demarcation")
-    d["as_of"] = d.as_of.fillna("")
-
-    def val(iso3, measure, as_of):
-        return d[(d.iso3 == iso3) & (d.measure == measure) & (d.as_of == as_of)].value.item()
-
-    assert g["vnm_dem_pct"] == val("VNM", "share demarcated (%)", "2019-10-05") == 84
-    assert g["vnm_dem_km"] == val("VNM", "km demarcated", "2019-10-05") == 1045
-    assert g["vnm_markers_2019"] == val("VNM", "markers planted", "2019-10-05") == 2037
-    assert g["vnm_markers_2022"] == val("VNM", "markers planted", "2022-03-04") == 2047
-    assert (g["vnm_early_km"], g["vnm_early_markers"]) == (200, 72)
-    assert g["lao_dem_pct"] == val("LAO", "share demarcated (%)", "2023-02-13") == 86
-    assert g["lao_left_pct"] == 100 - 86
-    assert g["lao_markers"] == val("LAO", "markers planted", "") == 121
-    assert g["lao_treaty_date"] == "13 February 2023"
-    facts = load("borders_facts").set_index("fact_id").value
-    assert g["vnm_marker_types_sum"] == facts[["vnm_main_landmarks", "vnm_sub_landmarks",
-                                               "vnm_pillars"]].sum() == 2047
-
-
-def test_conflict_toll(g):
-    t = load("borders_conflict_toll")
-    crisis = t[t.episode == "2008-2011 crisis (whole)"]
-    assert g["crisis_killed"] == crisis.value.sum() == 40
-    assert g["crisis_killed_khm"] == crisis[crisis.side == "KHM"].value.sum() == 22
-    assert g["crisis_killed_tha"] == crisis[crisis.side == "THA"].value.sum() == 18
-    feb = t[(t.episode == "Feb 2011 (Preah Vihear)") & (t.measure == "killed")]
-    assert g["feb2011_killed"] == feb.value.sum() == 10
-    both = t[t.side.isna() & (t.group == "all") & (t.episode == "2025 conflict (from 24 Jul)")]
-    k, dsp = both[both.measure == "killed"], both[both.measure == "displaced"]
-    assert g["k25_max"] == k.value.max() == 48
-    assert g["k25_first"] == k.sort_values("reported").value.iloc[0] == 33
-    assert g["k25_kl"] == k[k.reported == pd.Timestamp("2025-10-26")].value.item() == 43
-    assert (g["d25_min"], g["d25_max"]) == (dsp.value.min(), dsp.value.max())
-    apr = t[(t.episode == "Apr 2011 (Ta Moan, Ta Krabey)") & (t.measure == "displaced")]
-    assert g["d25_ratio_apr2011"] == pytest.approx(dsp.value.max() / apr.value.item())
-    assert g["k25_vs_crisis"] == pytest.approx(48 / 40)
-
-
-def test_sea(g):
-    facts = load("borders_facts").set_index("fact_id").value
-    assert g["oca_km2"] == facts["oca_km2"] == 26000
-    assert g["oca_claim_year"] == 1972
-    assert g["oca_share_of_land"] == pytest.approx(26000 / facts["kh_area_km2"] * 100)
-    assert g["mou_month"] == "June 2001"
-
-
-def test_timeline_schema():
-    tl = load("borders_timeline")
-    assert list(tl.columns) == ["date", "date_precision", "event", "lane", "source_title",
-                                "source_url"]
-    assert tl.date.min().year == 1904 and tl.date.max().year == 2025

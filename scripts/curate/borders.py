@@ -5,21 +5,24 @@
 Writes:
 - borders_places.csv        flashpoints, capitals and border towns with coordinates as stated
                             by the source (Wikipedia pages/mirrors, Natural Earth 10m places)
-- borders_timeline.csv      dated border events, 1904-2025 (the book's common timeline schema)
+- borders_timeline.csv      dated border events, 1904-2026 (the book's common timeline schema)
 - borders_lengths.csv       the length of each land border as different sources give it
 - borders_demarcation.csv   demarcation progress: share demarcated, km, markers, by neighbour
 - borders_conflict_toll.csv killed / wounded / displaced in the Thai-Cambodian clashes,
-                            one row per reported figure (press tallies stay side by side)
-- borders_facts.csv         other dated facts the prose uses (ICJ vote, OCA area, ...)
+                            one row per reported figure (press tallies stay side by side); the
+                            2025 fighting is two rounds: July (24-28 Jul) and December (7-27 Dec)
+- borders_facts.csv         other dated facts the prose uses (ICJ vote, OCA area, ...), in the
+                            book's one facts layout (see cfr/facts.py)
 
-Nothing is estimated. A few facts come from pages found with the project's search tool
-(stored copies); they are recorded with URL and verbatim quote in ``SEARCH`` below.
+Nothing is estimated. Facts found with the project's search tool (stored copies) are in
+``sources/borders/facts_added.csv`` (described in ``sources/borders/ADDED.md``), each with URL and
+verbatim quote; a few older ones are recorded in the constants below.
 """
 import re
 
 import pandas as pd
 
-from common import SOURCES, write
+from common import SOURCES, iso_date, write
 
 SRC = SOURCES / "borders"
 CLAIMS = SOURCES / "claims" / "claims.csv"
@@ -146,11 +149,12 @@ EVENT = {
                   "Anwar Ibrahim and Donald Trump",
     "2025-11-10": "Thailand suspends the Kuala Lumpur declaration after a landmine injures Thai "
                   "soldiers",
-    "2025-12 (early)": "Fighting resumes after the July ceasefire collapses",
 }
+ADDED = pd.read_csv(SRC / "facts_added.csv", dtype={"as_of": str}).set_index("key")
 events = []
 for r in tl.itertuples():
-    if r.date in ("1904", "2025-05"):
+    if r.date in ("1904", "2025-05", "2025-12 (early)"):
+        # '2025-12 (early)' is replaced by the dated December 2025 events (facts_added.csv).
         # '1904' duplicates the dated 1904-02-13 row; '2025-05' is the 28 May clash (below).
         continue
     if r.date == "2025-05-28":
@@ -158,8 +162,34 @@ for r in tl.itertuples():
     date, prec = parse_date(r.date)
     if r.date == "1904; 1907":
         date, prec = "1907-01-01", "year"
+    title, url = r.source_title, r.source_url
+    if r.date == "2025-07-28":
+        # the venue (Putrajaya) is quoted in the fact row, which the timeline shares
+        title, url = ADDED.loc["ceasefire_2025_jul", ["source_title", "source_url"]]
     events.append(dict(date=date, date_precision=prec, event=EVENT[r.date], lane=LANE[r.theme],
-                       source_title=r.source_title, source_url=r.source_url))
+                       source_title=title, source_url=url))
+
+# December 2025 round and after (search tool, facts_added.csv)
+for key, lane, text in [
+    ("event_2025_12_07", "Thailand: 2025 conflict",
+     "A skirmish wounds two Thai soldiers; fighting resumes along the border (December round)"),
+    ("event_2025_12_08", "Thailand: 2025 conflict",
+     "Thailand launches air strikes on Cambodian military targets along the border"),
+    ("ceasefire_2025_dec", "Thailand: 2025 conflict",
+     "Ceasefire from noon 27 Dec, signed by the two defence ministers at a Special General Border "
+     "Committee meeting"),
+    ("event_2025_12_29", "Thailand: land border",
+     "Cambodia asks Thailand for an urgent special Joint Boundary Commission meeting"),
+    ("pows_released_2025_dec", "Thailand: 2025 conflict",
+     "Thailand releases 18 Cambodian prisoners of war held since July"),
+    ("event_2026_hun_manet_jbc", "Thailand: land border",
+     "Hun Manet tells Reuters Thai forces occupy Cambodian land and asks for the Joint Boundary "
+     "Commission; Thailand denies it (undated 2026 report)"),
+]:
+    a = ADDED.loc[key]
+    date, prec = iso_date(a.as_of)
+    events.append(dict(date=date, date_precision=prec, event=text, lane=lane,
+                       source_title=a.source_title, source_url=a.source_url))
 
 f3 = pd.read_csv(SRC / "facts_3.csv")
 x = f3[f3.claim.str.startswith("Clash at the Emerald Triangle")].iloc[0]
@@ -279,8 +309,17 @@ def t(episode, measure, side, group, value, qualifier, reported, precision, r, q
                      quote=quote or r.quote, note=note))
 
 
+def t_added(key, episode, measure, side, group, qualifier, note=""):
+    """A toll row from facts_added.csv: value and report date as the stored page gives them."""
+    a = ADDED.loc[key]
+    date, prec = iso_date(a.as_of)
+    t(episode, measure, side, group, int(a.value), qualifier, date, prec, a, note=note)
+
+
 E08, EF, EA = "2008-2011 crisis (whole)", "Feb 2011 (Preah Vihear)", "Apr 2011 (Ta Moan, Ta Krabey)"
-E25M, E25 = "May 2025 (Emerald Triangle)", "2025 conflict (from 24 Jul)"
+E25M = "May 2025 (Emerald Triangle)"
+# The 2025 fighting came in two rounds, each with its own tolls (never added together here).
+E25J, E25D = "Jul 2025 round (24-28 Jul)", "Dec 2025 round (7-27 Dec)"
 kh = row(f2, "2008–2011 crisis casualties, Cambodian side")
 th = row(f2, "2008–2011 crisis casualties, Thai side")
 t(E08, "killed", "KHM", "soldiers", 19, "exact", "2011-12-21", "day", kh)
@@ -298,85 +337,131 @@ t(EA, "killed", "", "all", 18, "about", "2011-05-01", "month", rs)
 t(EA, "displaced", "", "all", 85000, "exact", "2011-05-01", "month", rs)
 mb = row(f3, "Clash at the Emerald Triangle")
 t(E25M, "killed", "KHM", "soldiers", 1, "exact", "2025-06-14", "day", mb)
+
+# July 2025 round: running tallies of both sides, and each side's own figures
 cn = row(f1, "2025 Thailand-Cambodia clashes: deaths by 27 July 2025")
-t(E25, "killed", "", "all", 33, "at least", "2025-07-27", "day", cn)
+t(E25J, "killed", "", "all", 33, "at least", "2025-07-27", "day", cn)
 cd = row(f1, "2025 Thailand-Cambodia clashes: displaced people (reported)")
-t(E25, "displaced", "", "all", 200000, "over", "2025-07-28", "day", cd,
+t(E25J, "displaced", "", "all", 200000, "over", "2025-07-28", "day", cd,
   "Over 200,000 people have been displaced")
-t(E25, "displaced", "THA", "all", 138000, "over", "2025-07-28", "day", cd)
-t(E25, "displaced", "KHM", "all", 50000, "about", "2025-07-28", "day", cd)
-pa = row(f2, "July 2025 clashes death toll by 29 July")
-for side, grp, v in [("THA", "soldiers", 1), ("THA", "civilians", 19), ("KHM", "soldiers", 5),
-                     ("KHM", "civilians", 8)]:
-    t(E25, "killed", side, grp, v, "exact", "2025-07-29", "day", pa)
-SUMMARY = "figure stated in the source extract's summary of the page, not in the stored quote"
-t(E25, "displaced", "", "all", 270000, "about", "2025-07-29", "day", pa, note=SUMMARY)
+t(E25J, "displaced", "THA", "all", 138000, "over", "2025-07-28", "day", cd)
+t(E25J, "displaced", "KHM", "all", 50000, "about", "2025-07-28", "day", cd)
+SIDE_FIGURES = "each government's count of its own side"
+for key, measure, side, group, q in [
+        ("toll_2025jul_khm_civilians_wounded", "wounded", "KHM", "civilians", "at least"),
+        ("toll_2025jul_khm_soldiers_wounded", "wounded", "KHM", "soldiers", "over"),
+        ("toll_2025jul_tha_soldiers_wounded", "wounded", "THA", "soldiers", "exact"),
+        ("toll_2025jul_tha_civilians_wounded", "wounded", "THA", "civilians", "exact")]:
+    t_added(key, E25J, measure, side, group, q,
+            note="early count, two days before the ceasefire; " + SIDE_FIGURES)
+t_added("toll_2025jul_all_displaced_hunmanet", E25J, "displaced", "", "all", "exact",
+        note="figure given by Cambodia's prime minister")
+t_added("toll_2025jul_khm_displaced_hunmanet", E25J, "displaced", "KHM", "all", "exact",
+        note="figure given by Cambodia's prime minister")
+t_added("toll_2025jul_all_killed_0729", E25J, "killed", "", "all", "at least")
+t_added("toll_2025jul_all_displaced_0729", E25J, "displaced", "", "all", "nearly")
+for key, side, group in [("toll_2025jul_tha_soldiers_killed", "THA", "soldiers"),
+                         ("toll_2025jul_tha_civilians_killed", "THA", "civilians"),
+                         ("toll_2025jul_khm_soldiers_killed", "KHM", "soldiers"),
+                         ("toll_2025jul_khm_civilians_killed", "KHM", "civilians")]:
+    t_added(key, E25J, "killed", side, group, "exact", note=SIDE_FIGURES)
 ir = row(f2, "July 2025 five-day clashes: at least 43 deaths")
-t(E25, "killed", "", "all", 43, "at least", "2025-08-07", "day", ir)
-t(E25, "displaced", "", "all", 260000, "over", "2025-08-07", "day", ir, note=SUMMARY)
+t(E25J, "killed", "", "all", 43, "at least", "2025-08-07", "day", ir)
 pn = row(f1, "2025 clashes: deaths (later tally)")
-t(E25, "killed", "", "all", 40, "over", "2025-08-01", "month", pn)
+t(E25J, "killed", "", "all", 40, "over", "2025-08-01", "month", pn)
 pd_ = row(f1, "2025 clashes: total displaced on both sides")
-t(E25, "displaced", "", "all", 300000, "about", "2025-08-01", "month", pd_)
+t(E25J, "displaced", "", "all", 300000, "about", "2025-08-01", "month", pd_)
 vn = row(f3, "2025 clashes toll as reported at the KL signing")
-t(E25, "killed", "", "all", 43, "at least", "2025-10-26", "day", vn)
-t(E25, "displaced", "", "all", 300000, "over", "2025-10-26", "day", vn)
+t(E25J, "killed", "", "all", 43, "at least", "2025-10-26", "day", vn)
+t(E25J, "displaced", "", "all", 300000, "over", "2025-10-26", "day", vn)
 gr = row(f2, "Renewed fighting (Dec 2025)")
-t(E25, "killed", "", "all", 48, "at least", "2025-12-01", "month", gr)
-t(E25, "displaced", "", "all", 300000, "about", "2025-12-01", "month", gr)
+RETRO = "tally of the July round given in a December 2025 report"
+t(E25J, "killed", "", "all", 48, "at least", "2025-12-01", "month", gr, note=RETRO)
+t(E25J, "displaced", "", "all", 300000, "exact", "2025-12-01", "month", gr, note=RETRO)
+
+# December 2025 round: each government's count of its own side, and press totals
+OWN = "own-side count by the government named in the source title"
+for key, measure, side, group, q, note in [
+        ("toll_2025dec_tha_evacuated_mod_1210", "displaced", "THA", "all", "over",
+         "people evacuated to temporary shelters"),
+        ("toll_2025dec_khm_civilians_killed_moi", "killed", "KHM", "civilians", "exact",
+         OWN + "; Cambodia published no military toll"),
+        ("toll_2025dec_khm_civilians_wounded_moi", "wounded", "KHM", "civilians", "exact", OWN),
+        ("toll_2025dec_khm_displaced_moi", "displaced", "KHM", "all", "exact", OWN),
+        ("toll_2025dec_tha_soldiers_killed_mod", "killed", "THA", "soldiers", "exact", OWN),
+        ("toll_2025dec_tha_civilians_killed_mod", "killed", "THA", "civilians", "exact",
+         OWN + "; killed directly by attacks"),
+        ("toll_2025dec_tha_indirect_deaths_mod", "died of indirect effects", "THA", "civilians",
+         "exact", OWN + "; deaths the ministry links indirectly to the fighting"),
+        ("toll_2025dec_tha_civilians_wounded_mod", "wounded", "THA", "civilians", "exact", OWN),
+        ("toll_2025dec_tha_sheltered_mod", "displaced", "THA", "all", "exact",
+         "people still in temporary shelters on 24 Dec"),
+        ("toll_2025dec_all_killed_trt", "killed", "", "all", "exact",
+         "sum including Thailand's 41 indirect deaths and 31 Cambodian civilians"),
+        ("toll_2025dec_khm_civilians_killed_trt", "killed", "KHM", "civilians", "exact",
+         "Cambodian Interior Ministry as cited; the ministry's own 24 Dec update gives 21"),
+        ("toll_2025dec_all_killed_afp", "killed", "", "all", "at least", "sum of official tallies"),
+        ("toll_2025dec_all_displaced_afp", "displaced", "", "all", "over",
+         "sum of official tallies"),
+        ("toll_2025dec_khm_displaced_peak_ncdm", "displaced", "KHM", "all", "nearly",
+         "Cambodian NCDM figure for the height of the crisis on 27 Dec, reported 19 Jan 2026")]:
+    t_added(key, E25D, measure, side, group, q, note=note)
 eu = row(f2, "Dec 2025: Cambodian government says over 300,000")
-t(E25, "displaced", "KHM", "all", 300000, "over", "2025-12-15", "day", eu)
-toll_df = pd.DataFrame(toll)
+t(E25D, "displaced", "KHM", "all", 300000, "over", "2025-12-15", "day", eu)
+toll_df = pd.DataFrame(toll).sort_values(["episode", "reported", "measure", "side"],
+                                         kind="stable")
 toll_df.insert(0, "row_id", range(1, len(toll_df) + 1))
 write(toll_df, "borders_conflict_toll.csv")
 
-# --- other facts -------------------------------------------------------------------------------
+# --- other facts (the book's one facts layout, see cfr/facts.py) --------------------------------
 facts = []
 
 
-def fact(fact_id, iso3, topic, measure, value, unit, as_of, r, quote=None):
-    facts.append(dict(fact_id=fact_id, iso3=iso3, topic=topic, measure=measure, value=value,
-                      unit=unit, as_of=as_of, source_title=r.source_title,
+def fact(key, claim, value, unit, given, as_of, r, quote=None):
+    facts.append(dict(key=key, claim=claim, value=value, value_high=None, unit=unit,
+                      value_as_given=given, as_of=as_of, source_title=r.source_title,
                       source_url=r.source_url, quote=quote or r.quote))
 
 
+def fact_added(key):
+    a = ADDED.loc[key]
+    facts.append(dict(key=key, claim=a.claim, value=a.value, value_high=a.value_high,
+                      unit=a.unit, value_as_given=a.value_as_given, as_of=a.as_of,
+                      source_title=a.source_title, source_url=a.source_url, quote=a.quote))
+
+
 vote = row(f1, "ICJ 1962 vote in Temple of Preah Vihear case")
-fact("icj1962_votes_for", "THA", "Preah Vihear", "ICJ 1962: judges voting for the judgment", 9,
-     "judges", "1962-06-15", vote)
-fact("icj1962_votes_against", "THA", "Preah Vihear", "ICJ 1962: judges voting against", 3,
-     "judges", "1962-06-15", vote)
-fact("pv_parcel_km2", "THA", "Preah Vihear",
-     "Land next to the temple still held by Thailand before the 2013 ruling", 4.6, "km2", "n.d.",
-     row(f1, "Land near Preah Vihear temple still claimed by Thailand"))
-fact("asean_observers_2011", "THA", "Thailand land border",
-     "ASEAN observers agreed for the border (up to)", 40, "observers", "2011-02-22",
-     row(f1, "ASEAN observer mission agreed Feb 2011"))
-fact("oca_km2", "THA", "Thailand sea", "Thailand-Cambodia Overlapping Claims Area (about)",
-     26000, "km2", "2024-11-10",
+fact("icj1962_votes_for", "ICJ 1962 Preah Vihear judgment: judges in the majority", 9, "judges",
+     "9-3", "1962-06-15", vote)
+fact("icj1962_votes_against", "ICJ 1962 Preah Vihear judgment: judges against", 3, "judges",
+     "9-3", "1962-06-15", vote)
+for key in ["pv_disputed_area_km2", "icj2013_phnom_trap", "icj2013_no_delimitation"]:
+    fact_added(key)
+fact("asean_observers_2011", "ASEAN observers agreed for the Thai-Cambodian border (up to)", 40,
+     "observers", "up to 40 military and civilian observers", "2011-02-22", row(f1, "ASEAN observer mission agreed Feb 2011"))
+fact("oca_km2", "Thailand-Cambodia maritime Overlapping Claims Area (about)", 26000, "km2",
+     "about 26,000 square kilometres", "2024-11-10",
      row(f1, "Thailand-Cambodia maritime Overlapping Claims Area (OCA)"))
-fact("oca_claim_year", "THA", "Thailand sea", "Year of Cambodia's initial claim in the Gulf",
-     1972, "year", "2024-11-10", row(f1, "Year of Cambodia s initial maritime claim"))
-fact("k5_belt_km", "THA", "Thailand land border",
-     "Length of the K5 landmine belt along the northwest Thai border", 1000, "km", "2023",
-     row(f1, "Landmine belt along northwest Thai-Cambodian border"))
-fact("kl_pows", "THA", "Thailand 2025 conflict",
-     "Cambodian prisoners of war to be released under the KL declaration", 18, "soldiers",
-     "2025-10-26", row(f3, "Cambodian prisoners of war to be released"))
+fact("oca_claim_year", "Year of Cambodia's first claim in the Gulf of Thailand", 1972, "year",
+     "1972", "2024-11-10", row(f1, "Year of Cambodia s initial maritime claim"))
+fact("k5_belt_km", "Length of the K5 landmine belt along the northwest Thai border", 1000, "km",
+     "1,000 km", "2023", row(f1, "Landmine belt along northwest Thai-Cambodian border"))
+fact("kl_pows", "Cambodian prisoners of war to be released under the Kuala Lumpur declaration",
+     18, "soldiers", "18", "2025-10-26", row(f3, "Cambodian prisoners of war to be released"))
+for key in ["ceasefire_2025_jul", "ceasefire_2025_dec", "pows_released_2025_dec"]:
+    fact_added(key)
 vg = row(f1, "Cambodia-Vietnam border: provinces and border-gate pairs")
-fact("vnm_gate_pairs", "VNM", "Vietnam land border", "Pairs of border gates", 41, "pairs",
+fact("vnm_gate_pairs", "Pairs of border gates on the Cambodia-Vietnam border", 41, "pairs", "41",
      "2019-10-05", vg)
 hk = row(f1, "Cambodia-Vietnam landmarks by Sept 2019")
-for fid, label, v in [("vnm_main_landmarks", "main landmarks", 315),
+for key, label, v in [("vnm_main_landmarks", "main landmarks", 315),
                       ("vnm_sub_landmarks", "sub-landmarks", 1511), ("vnm_pillars", "pillars", 221)]:
-    fact(fid, "VNM", "Vietnam land border", f"Border {label} set up by Sept 2019", v, "markers",
+    fact(key, f"Cambodia-Vietnam border {label} set up by Sept 2019", v, "markers", f"{v:,}",
          "2019-09", hk)
 pos = row(f1, "Cambodia-Vietnam border markers planted 1999-2019")
-fact("vnm_marker_positions", "VNM", "Vietnam land border", "Positions of the markers planted "
-     "1999-2019", 1553, "positions", "2022-03-04", pos)
-gulf = row(f1, "Gulf of Thailand coastline lengths")
-for iso3, v in [("THA", 1450), ("KHM", 280), ("VNM", 340)]:
-    fact(f"gulf_coast_{iso3.lower()}", iso3, "Gulf of Thailand",
-         "Coastline on the Gulf of Thailand (approximate)", v, "km", "n.d.", gulf)
-fact("kh_area_km2", "KHM", "Cambodia", "Cambodia's total area", 181035, "km2", "2023",
-     row(f1, "Cambodia total area"))
-write(pd.DataFrame(facts), "borders_facts.csv")
+fact("vnm_marker_positions", "Positions of the Cambodia-Vietnam border markers planted 1999-2019",
+     1553, "positions", "1,553", "2022-03-04", pos)
+# (The Ocean Yearbook's undated Gulf of Thailand coastlines are not used by the chapter.)
+facts_df = pd.DataFrame(facts)
+assert facts_df.key.is_unique and facts_df.key.str.fullmatch(r"[a-z0-9_]+").all()
+write(facts_df, "borders_facts.csv")
