@@ -1,10 +1,11 @@
 """Tables for the chapter "Great-power balancing" (chapters/powers.md), prefix ``powers_``.
 
-Reads ../shared/sources/powers/ (see the README there for origins and caveats) and, for a few
-Thailand, Japan and ASEAN events, rows of ../shared/sources/borders/timeline.csv,
-../shared/sources/donors/facts.csv and ../shared/sources/un/timeline.csv, plus the seed
-article's ranking of defence partners (../shared/seed/000_97a2cdd9aa9513cd.txt). Nothing is
-estimated: every value is copied or computed from those files.
+Reads sources/powers/ (see the README there for origins and caveats, and ADDED.md for the
+facts added in December 2026 in facts_added.csv) and, for a few Thailand, Japan and ASEAN
+events, rows of sources/borders/timeline.csv, sources/donors/facts.csv and
+sources/un/timeline.csv, plus the seed article's ranking of defence partners
+(sources/seed/000_97a2cdd9aa9513cd.txt). Nothing is estimated: every value is copied or
+computed from those files.
 
     cd scripts/curate && ../../.venv/bin/python powers.py
 """
@@ -12,13 +13,14 @@ import re
 
 import pandas as pd
 
-from common import iso_date, ROOT, SOURCES, write
+from common import iso_date, SOURCES, write
 
 P = SOURCES / "powers"
 
 # --- 1. UNGA agreement, year by year -------------------------------------------------------
 PARTNERS = {"China": "CHN", "United States": "USA", "Vietnam": "VNM", "Thailand": "THA",
-            "Japan": "JPN", "Russia (incl. USSR)": "RUS", "France": "FRA", "India": "IND"}
+            "Laos": "LAO", "Japan": "JPN", "Russia (incl. USSR)": "RUS", "France": "FRA",
+            "India": "IND"}
 
 
 def seat_holder(year: int) -> str:
@@ -39,7 +41,7 @@ def seat_holder(year: int) -> str:
 
 
 u = pd.read_csv(P / "unga_agreement.csv")
-u = u[u.partner.isin(PARTNERS)].copy()  # drops Laos and the ROC delegation (no ISO3 in the book)
+u = u[u.partner.isin(PARTNERS)].copy()  # drops the ROC delegation (no ISO3 in the book)
 assert set(u.partner) == set(PARTNERS), set(PARTNERS) - set(u.partner)
 u = u[u.year <= 2019]  # 2020 holds a single roll call (README: "ignore")
 u["partner_iso3"] = u.partner.map(PARTNERS)
@@ -50,8 +52,8 @@ u["few_votes"] = u.shared_votes < 20
 # abstain against yes or no = disagreement, calendar year of the roll-call date).
 v = pd.read_csv(P / "unga_votes_cambodia_partners.csv", dtype=str)
 v["year"] = v.date.str[:4].astype(int)
-code2 = {"CHN": "CN", "USA": "US", "VNM": "VN", "THA": "TH", "JPN": "JP", "RUS": "RU",
-         "FRA": "FR", "IND": "IN"}
+code2 = {"CHN": "CN", "USA": "US", "VNM": "VN", "THA": "TH", "LAO": "LA", "JPN": "JP",
+         "RUS": "RU", "FRA": "FR", "IND": "IN"}
 for iso, c2 in code2.items():
     both = v[v.KH.notna() & v[c2].notna()]
     chk = both.assign(same=both.KH == both[c2]).groupby("year").same.agg(["size", "sum"])
@@ -64,8 +66,8 @@ write(u[cols].sort_values(["partner_iso3", "year"]), "powers_unga_agreement.csv"
 
 # --- 2. UNGA ideal points ------------------------------------------------------------------
 ip = pd.read_csv(P / "unga_ideal_points.csv")
-ip = ip[ip.iso3c.isin(["KHM", *PARTNERS.values(), "LAO"])]
-assert set(ip.iso3c) == {"KHM", *PARTNERS.values(), "LAO"}
+ip = ip[ip.iso3c.isin(["KHM", *PARTNERS.values()])]
+assert set(ip.iso3c) == {"KHM", *PARTNERS.values()}
 ip = ip.rename(columns={"iso3c": "iso3", "session_start_year": "year"})
 write(ip[["session", "year", "iso3", "n_votes", "ideal_point", "q05", "q95"]]
       .sort_values(["iso3", "session"]), "powers_unga_ideal_points.csv")
@@ -106,11 +108,24 @@ f["source_iso3"] = f.source_country.map(ISO_F)
 # The last year the period covers (e.g. '1994-Jul 2011' -> 2011), for ordering on a chart.
 f["period_end_year"] = [int(re.findall(r"(19|20)(\d\d)", p)[-1][0] + re.findall(r"(19|20)(\d\d)", p)[-1][1])
                         for p in f.period]
-f = f[["period", "period_end_year", "source_country", "source_iso3", "measure", "value", "unit",
-       "reported_by", "source_title", "source_url", "quote", "note"]]
+# What a share is a share of, read from each row's quote (see the README): CDC approvals of all
+# investors (domestic included), CDC approvals of foreign investors only, or the NBC's FDI stock.
+BASE = {"2018 Jan-Sep": "all approved investment (domestic included)",
+        "2021": "all approved investment (domestic included)",
+        "2023": "all approved investment (domestic included)",
+        "2024 Q1": "all approved investment (domestic included)",
+        "2024 Oct": "all approved investment (domestic included)",
+        "2022 Jan-Jun": "approved foreign investment",
+        "cumulative to about 2008 (page undated)": "approved foreign investment",
+        "stock as of 2023 Q1": "foreign direct investment stock (NBC)"}
+is_share = f.measure.str.contains("share")
+assert set(f.period[is_share]) == set(BASE), set(f.period[is_share]) ^ set(BASE)
+f["share_of"] = f.period.map(BASE).where(is_share)
+f = f[["period", "period_end_year", "source_country", "source_iso3", "measure", "share_of", "value",
+       "unit", "reported_by", "source_title", "source_url", "quote", "note"]]
 write(f, "powers_fdi.csv")
 
-# --- 6. Facts (keys for the text) ----------------------------------------------------------
+# --- 6. Facts (keys for the text), in the book's one facts layout (cfr/facts.py) ------------
 KEYS = ["us_relations_70y_2020", "jpn_relations_year", "jpn_first_pko", "vnm_relations_date",
         "vnm_investment_2019", "vnm_troops_jan1989", "vnm_troops_us_est_1989",
         "vnm_last_troops_1989", "chn_aid_1992_2011", "chn_aid_to_2017",
@@ -121,16 +136,51 @@ KEYS = ["us_relations_70y_2020", "jpn_relations_year", "jpn_first_pko", "vnm_rel
         "eba_share_pct", "asean_2016", "ukraine_es11_1_yes", "ukraine_hun_sen",
         "ukraine_annexation_2022", "funan_techo_usd", "funan_techo_vnm", "thai_clash_2025_dead",
         "thai_ceasefire_2025"]
+# Dropped, one fact one row: the canal's cost and length are the Mekong chapter's facts
+# (mekong_facts funan_cost, funan_km) and the AP row called the canal "China-funded", which the
+# financing rows in facts_added.csv contradict; the July 2025 toll is the borders chapter's
+# (borders_conflict_toll); the July 2025 ceasefire row named Kuala Lumpur, but the talks were in
+# Putrajaya: the borders timeline row (sources/borders/timeline.csv, 2025-07-28) is the one used.
+DROP = {"funan_techo_usd", "thai_clash_2025_dead", "thai_ceasefire_2025"}
+FACT_FIELDS = ["key", "claim", "value", "value_high", "unit", "value_as_given", "as_of",
+               "source_title", "source_url", "quote"]
+
+
+def fact_value(given: str) -> tuple[str, str]:
+    """(value, value_high) from a value as the source gives it: a number, a range 'a-b', or a
+    date or name (no number: both empty)."""
+    if pd.isna(given) or re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", given):
+        return "", ""
+    if m := re.fullmatch(r"(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)", given):
+        return m.group(1), m.group(2)
+    float(given)  # anything else must be a plain number
+    return given, ""
+
+
 facts = pd.read_csv(P / "facts.csv", dtype=str)
 assert len(facts) == len(KEYS)
 facts.insert(0, "key", KEYS)
-facts["value_num"] = pd.to_numeric(facts.value, errors="coerce")
-facts = facts.rename(columns={"date": "as_of"})
-write(facts[["key", "claim", "value", "value_num", "unit", "as_of", "source_title",
-             "source_url", "quote"]], "powers_facts.csv")
+facts = facts.rename(columns={"date": "as_of", "value": "value_as_given"})
+facts[["value", "value_high"]] = [fact_value(v) for v in facts.value_as_given]
+facts["unit"] = facts.unit.where(facts.value != "")  # a date or a statement has no unit
+# as_of is the date the fact refers to. facts.csv's date is often the source's date: where the
+# row itself gives the event's date (a date value, a year, or the claim's own words), use it.
+is_date = facts.value_as_given.str.fullmatch(r"\d{4}-\d{2}-\d{2}", na=False)
+facts.loc[is_date, "as_of"] = facts.value_as_given[is_date]
+EVENT_DATE = {"jpn_relations_year": "1953",  # claim and quote: established in 1953
+              "us_milaid_ban_waived": "2005-08",  # claim: waived in Aug 2005
+              "ream_wsj_2019": "2019-07",  # claim and quote: a July 2019 report
+              "ream_demolition_sep2020": "2020-09"}  # claim: demolished Sept 2020
+facts["as_of"] = facts.key.map(EVENT_DATE).fillna(facts.as_of)
+facts = facts[~facts.key.isin(DROP)]
+added = pd.read_csv(P / "facts_added.csv", dtype=str)
+facts = pd.concat([facts[FACT_FIELDS], added[FACT_FIELDS]], ignore_index=True)
+assert facts.key.is_unique and facts.key.str.fullmatch(r"[a-z0-9_]+").all()
+assert facts.as_of.str.fullmatch(r"\d{4}(-\d{2}){0,2}").all()
+write(facts, "powers_facts.csv")
 
 # --- 7. The article's ranking of defence partners ------------------------------------------
-seed = " ".join((ROOT.parent / "shared/seed/000_97a2cdd9aa9513cd.txt").read_text().split())
+seed = " ".join((SOURCES / "seed/000_97a2cdd9aa9513cd.txt").read_text().split())
 m = re.search(r"\(in order of assessed value\) ([^.]+)\.", seed)
 names = [n.strip() for n in re.split(r",| and ", m.group(1)) if n.strip()]
 NAME_ISO = {"Vietnam": "VNM", "China": "CHN", "Australia": "AUS", "France": "FRA",
@@ -156,20 +206,25 @@ LANE = {
     "2020-08-12": "EUU", "2020-09": "USA", "2020-10": "CHN", "2021-12-08": "USA",
     "2022-01-01": "CHN", "2022-03-02": "UN", "2022-06-08": "CHN", "2023-08-22": None,
     "2023-09-07": "JPN", "2023-12-03": "CHN", "2024-08-05": "VNM", "2025": "CHN",
-    "2025-07-24": "THA", "2025-07-28": "ASEAN",
+    "2025-07-24": None, "2025-07-28": None,
 }
-
-
-
+# The July 2025 fighting and ceasefire are read from the borders timeline (below), the one row
+# for each event in the book; this folder's own rows gave the ceasefire venue as Kuala Lumpur.
+# The canal row called the canal "China-funded"; its financing is set out in the facts.
+REWORDED = {"2024-08-05": "Groundbreaking of the Funan Techo canal linking Phnom Penh to the "
+                          "coast, aimed at reducing reliance on Vietnamese ports; Vietnam asks "
+                          "for information-sharing"}
 
 tl = pd.read_csv(P / "timeline.csv", dtype=str)
 assert set(tl.date) == set(LANE), set(tl.date) ^ set(LANE)
 tl["lane"] = tl.date.map(LANE)
-tl = tl[tl.lane.notna()]  # WTO entry, first peacekeepers, new PM: not about the partners
+tl = tl[tl.lane.notna()]  # WTO entry, first peacekeepers, new PM, border war: not here
+tl["event"] = tl.date.map(REWORDED).fillna(tl.event)
 
 # Thailand, Japan and ASEAN rows from other theme folders (same columns, cited pages).
 b = pd.read_csv(SOURCES / "borders/timeline.csv", dtype=str)
-keep_b = {"1962-06-15": "THA", "2008-07-07": "THA", "2011-02-22": "ASEAN", "2013-11-11": "THA"}
+keep_b = {"1962-06-15": "THA", "2008-07-07": "THA", "2011-02-22": "ASEAN", "2013-11-11": "THA",
+          "2025-07-24": "THA", "2025-07-28": "ASEAN"}
 b = b[b.date.isin(keep_b)].assign(lane=lambda d: d.date.map(keep_b))
 assert len(b) == len(keep_b), b.date.tolist()
 un = pd.read_csv(SOURCES / "un/timeline.csv", dtype=str)
@@ -183,12 +238,31 @@ own = [
     ("1953", "Japan and Cambodia establish diplomatic relations", "JPN", "jpn_relations_year"),
     ("1950", "Cambodia and the United States establish diplomatic relations (70th anniversary "
              "marked in 2020)", "USA", "us_relations_70y_2020"),
+    ("2025-04-02", "The US announces a 49% 'reciprocal' tariff on Cambodian goods", "USA",
+     "us_tariff_2025_apr"),
+    ("2025-07-26", "Trump tells Hun Manet and Thailand's acting prime minister there will be no "
+                   "trade deal while the border fighting continues", "USA",
+     "us_trade_ceasefire_link_2025"),
+    ("2025-08-07", "A 19% US tariff on Cambodian goods applies (executive order of 31 July)",
+     "USA", "us_tariff_2025_aug"),
+    ("2025-10", "US-Cambodia Agreement on Reciprocal Trade: Cambodia removes its tariffs on US "
+                "goods, the US keeps 19%", "USA", "khm_tariffs_us_goods_2025_oct"),
+    ("2025-11-07", "The US lifts the arms embargo of December 2021", "USA",
+     "us_arms_embargo_lifted_2025"),
+    ("2026-01-24", "USS Cincinnati docks at Ream Naval Base for a five-day visit", "USA",
+     "ream_us_warship_2026"),
 ]
 rows = []
 for date, event, lane, key in own:
     rows.append({"date": date, "event": event, "lane": lane,
                  "source_title": fx.loc[key, "source_title"],
                  "source_url": fx.loc[key, "source_url"]})
+# The canal's April 2025 financing: the Mekong chapter's fact row (one fact, one row).
+mk = pd.read_csv(SOURCES / "mekong/facts_added.csv", dtype=str).set_index("key")
+stake = mk.loc["funan_cambodian_stake_2025"]
+rows.append({"date": stake.as_of, "event": "Funan Techo canal financing and partnership "
+             "agreements signed during Xi Jinping's visit: Cambodian investors 51%, Chinese 49%",
+             "lane": "CHN", "source_title": stake.source_title, "source_url": stake.source_url})
 d = pd.read_csv(SOURCES / "donors/facts.csv", dtype=str)
 tokyo = d[d.claim.str.startswith("Pledged at the June (1992) Tokyo conference")].iloc[0]
 rows.append({"date": "1992-06", "event": "Donors meeting in Tokyo pledge USD 800 million for "
