@@ -17,7 +17,7 @@ from cfr.data import _descriptor, _load_cached
 from conftest import ROOT
 
 DATA = ROOT / "data"
-SOURCE_CLAIMS = ROOT.parent / "shared" / "sources" / "claims" / "claims.csv"
+SOURCE_CLAIMS = ROOT / "sources" / "claims" / "claims.csv"
 EVIL = {"claim": "<script>alert(1)</script> says [x](http://evil)",
         "evidence": "**bold** and <b>tag</b> and [y](http://evil2)",
         "source_title": "[z](http://evil3) <img src=x onerror=alert(2)>"}
@@ -123,7 +123,7 @@ def make_project(tmp_path: Path) -> Path:
         "extensions = ['cfr.appendix']\n"
         "project = 't'\nsmartquotes = False\nlatex_documents = [('index', 't.tex', 't', 'a', 'manual')]\n")
     (src / "index.rst").write_text(
-        "Home\n====\n\nSee :ref:`C32 <claim-c32>` and :ref:`the ODA table <data-oda-gni>`.\n\n"
+        "Home\n====\n\nSee :ref:`C32 <claim-c32>` and :ref:`the ODA table <data-donors-oda-gni>`.\n\n"
         ".. toctree::\n\n   chapters/claims\n   chapters/data-catalogue\n")
     (src / "chapters" / "claims.rst").write_text(
         "Claims register\n===============\n\nThe register\n------------\n\n.. claims-register::\n")
@@ -145,7 +145,7 @@ def test_every_claim_has_a_label_that_resolves(built):
         assert f'id="claim-c{i:02d}"' in page, i
     index = (built / "index.html").read_text()
     assert 'href="chapters/claims.html#claim-c32"' in index
-    assert 'href="chapters/data-catalogue.html#data-oda-gni"' in index
+    assert 'href="chapters/data-catalogue.html#data-donors-oda-gni"' in index
 
 
 def test_table_text_is_escaped_never_run_or_linked(built):
@@ -213,13 +213,15 @@ def test_both_directives_work_in_the_latex_builder(tmp_path, evil_data):
 def test_claims_page_charts_and_glued_numbers():
     from conftest import executed, figures, glued
 
+    from test_report import page_glue
+
     nb = executed("chapters/claims")
     figs = figures(nb)
     assert len(figs) >= 2
     for fig in figs:
         assert fig["data"] and all(
             len(t.get("y", t.get("z", [])) or []) > 0 for t in fig["data"])
-    g = glued(nb)
+    g = page_glue("chapters/claims")
     df = cfr.load("claims")
     counts = df.verdict.value_counts()
     assert g["n_claims"] == len(df) == 77
@@ -238,3 +240,86 @@ def test_claims_page_charts_and_glued_numbers():
     assert g["n_outdated_borders"] == cell("borders", "outdated")
     assert g["n_outdated_donors"] == cell("donor-dependency", "outdated")
     assert g["n_opinion_powers"] == cell("great-power-balancing", "opinion")
+
+
+# --- numbers in the register come from the tables ---------------------------------------------
+def _evidence(claim_id: str) -> str:
+    return cfr.load("claims").set_index("id").evidence[claim_id]
+
+
+def test_register_numbers_are_read_from_the_tables():
+    gni = cfr.load("donors_oda_gni").query("iso3 == 'KHM'").set_index("year").oda_pct_gni
+    c05 = _evidence("C05")
+    assert f"{gni[2018]:.1f}% of GNI" in c05 and "3.9%" not in c05
+    assert f"{gni[gni.index.max()]:.1f}% in {gni.index.max()}" in c05
+    expense = cfr.load("donors_oda_expense").query("iso3 == 'KHM'").set_index("year")
+    last_half = expense[expense.oda_pct_expense >= 50].index.max()
+    assert f"last in {last_half}" in _evidence("C04")
+    c15 = _evidence("C15")
+    assert f"{cfr.fact('stimson_china_dams'):.0f} Chinese dams" in c15
+    assert f"{cfr.fact('stimson_china_mw'):,.0f} MW" in c15
+    assert "completed in 2014" not in c15
+    dams = cfr.load("mekong_dams")
+    building = dams[(dams.iso3 == "CHN") & (dams.status == "under construction")].dam
+    assert all(name in c15 for name in building)
+    assert f"{cfr.fact('vnm_last_troops_1989'):,.0f}" in _evidence("C47")
+
+
+def test_register_has_no_unfilled_fields():
+    df = cfr.load("claims")
+    assert not df.evidence.str.contains(r"\{[a-z_0-9]+\}").any()
+
+
+def test_register_says_half_the_budget_the_same_way_as_the_front_page():
+    import re as _re
+    intro = (ROOT / "intro.md").read_text()
+    assert "{glue:text}`half_last_year`" in intro and "about 2010" not in intro
+    assert not _re.search(r"about 20(10|12)", cfr.load("claims").evidence.str.cat(sep=" "))
+
+
+# --- the corrections record -----------------------------------------------------------------
+def test_every_correction_has_was_now_why_and_a_page_of_the_book():
+    from conftest import toc_pages
+    pages = {p.split("/")[-1] for p in toc_pages()}
+    df = cfr.load("corrections").fillna("")
+    assert len(df) > 0
+    for col in ("was", "now", "why"):
+        assert (df[col].str.strip() != "").all(), col
+    assert set(df.chapter) <= pages, set(df.chapter) - pages
+    assert (df.was != df.now).all()
+
+
+def test_corrections_table_is_the_curation_output_sorted_by_book_order(tmp_path):
+    import sys
+    sys.path.insert(0, str(ROOT / "scripts" / "curate"))
+    import corrections  # noqa: E402
+
+    made = corrections.corrections()
+    table = cfr.load("corrections").fillna("")
+    assert made[["chapter", "location", "was"]].values.tolist() == \
+        table[["chapter", "location", "was"]].values.tolist()
+    order = [corrections.book_pages().index(c) for c in table.chapter]
+    assert order == sorted(order)
+    # no folder, or no files: an empty table, not an error
+    assert corrections.corrections(tmp_path / "none").empty
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "corrections_x.csv").write_text("chapter,location,was,now,why,evidence\n"
+                                           "nowhere,a,b,c,d,e\n")
+    with pytest.raises(SystemExit):
+        corrections.corrections(bad)
+
+
+def test_corrections_page_shows_every_correction(html_dir):
+    page = (html_dir / "chapters" / "corrections.html").read_text()
+    text = html.unescape(re.sub(r"<[^>]+>", "", page))
+    text = text.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))
+    for row in cfr.load("corrections").itertuples():
+        why = row.why.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))
+        assert " ".join(why.split()) in " ".join(text.split()), row.why[:60]
+
+
+def test_corrections_page_has_a_section_for_every_page_with_corrections():
+    source = (ROOT / "chapters" / "corrections.md").read_text()
+    shown = set(re.findall(r'corrections_table\("([a-z-]+)"\)', source))
+    assert set(cfr.load("corrections").chapter) <= shown

@@ -6,11 +6,22 @@ and writes ``data/claims.csv``. The verdicts, sources and verbatim quotes are ke
 in the extract; the ``claim`` and ``evidence`` sentences are the book's own wording of the
 extract's ``claim``, ``correction`` and ``note`` columns (nothing added that is not there).
 
+Every number in the evidence that a table of ``data/`` holds is read from that table, never
+typed: the evidence sentences below carry ``{name}`` fields that ``numbers()`` fills from the
+theme tables and the facts tables (by fact key). Run it after the theme scripts. Numbers that
+remain typed in ``TEXT`` come from the claim's own source (its ``source_quote``) or from
+sources the book has no table for; ``TYPED`` lists them.
+
     cd scripts/curate && ../../.venv/bin/python claims.py
 """
 import pandas as pd
 
-from common import SOURCES, write
+import sys
+
+from common import DATA, ROOT, SOURCES, write
+
+sys.path.insert(0, str(ROOT))
+from cfr.years import year_ranges as _years  # noqa: E402
 
 THEMES = ["donor-dependency", "great-power-balancing", "borders", "un-reform", "mekong",
           "multilateral", "history", "security"]
@@ -25,9 +36,9 @@ TEXT = {
     "C03": ("The Western effort to build a liberal democracy in Cambodia has mostly failed.",
             "A judgement taken from the 2018 AP story. Some writers (Greer, Strangio) share it; others credit aid with Cambodia's recovery while noting the democratic backsliding."),
     "C04": ("Donors pay for about half of the central government's budget.",
-            "True in the 1990s and 2000s (about 70% of the 1995 budget came from outside), but the finance ministry put external financing at about 21% of the budget in 2017."),
+            "True when the article's source text was written, not by 2018. The finance ministry put external sources at {bf_1995}% of the 1995 budget. In the World Bank series, net aid equalled at least half of central government expense in {xp_half_years}, last in {xp_last_half}, and less than half in every year since; by 2017 the ministry put external financing at about {bf_2017}% of the budget."),
     "C05": ("Aid is worth as much as a tenth of gross national product.",
-            "Aid averaged about 12% of GDP in 1993-2003 (IMF), but net aid had fallen to about 3.9% of GNI by 2019 (World Bank indicator)."),
+            "True in the 1990s: aid averaged {imf_aid_gdp}% of GDP in {imf_first}-{imf_last} (IMF), and net aid was at least a tenth of gross national income in {gni_ten_years} (World Bank). By 2018, the article's year, it was {gni_2018}% of GNI; {gni_last}% in {gni_last_year}."),
     "C06": ("The government's reform plans are mostly written to please donors; it deflects reform-minded donors and takes projects for their perks and for money it can divert.",
             "An assessment in the style of a US embassy report, partly shared by a Cambodia Daily analysis. The government says its finance reforms doubled revenue from 2013 to 2018. The sources checked do not document diverted funds."),
     "C07": ("For years Taiwan was an important donor to Cambodia and a notable business presence in Phnom Penh.",
@@ -47,11 +58,11 @@ TEXT = {
     "C14": ("The physical condition of the Mekong river system is seriously degraded.",
             "Ecological stress is documented, including record-low flows in the 2019-20 drought, but whether dams or the climate are to blame is debated."),
     "C15": ("Cambodia is worried that China keeps building dams on the Mekong.",
-            "China has built eleven mainstream dams on the upper Mekong (Lancang) since the early 1990s. The government itself has said little in public and co-chairs China's Lancang-Mekong Cooperation, while Cambodian experts urge it to speak up."),
+            "China has kept building: {lancang_dams}; the Stimson Center counted {stimson_dams} Chinese dams on the upstream Mekong with {stimson_mw} MW in {stimson_date}. The government itself has said little in public and co-chairs China's Lancang-Mekong Cooperation, while Cambodian experts urge it to speak up."),
     "C16": ("Irrigation along the river is unmanaged and industrial waste pollutes its water.",
             "Too vague to test: no place, period or measure is given."),
     "C17": ("Cambodians rely on the river for food, drinking water and irrigation.",
-            "The Mekong River Commission works for the roughly 60 million people of the lower basin. The source covers the whole basin, not Cambodia alone, so the support is general."),
+            "The Mekong River Commission said in {lmb_pop_year} that it works for the {lmb_pop} million people of the basin. The source covers the whole basin, not Cambodia alone, so the support is general."),
     "C18": ("Only an effective \"Mekong River Basin Commission\" can keep the river's ecosystem sustainable.",
             "The body is the Mekong River Commission, set up by the Chiang Rai Agreement of 5 April 1995 between Cambodia, Laos, Thailand and Vietnam. China and Myanmar are only dialogue partners, so it has no say over China's upstream dams."),
     "C19": ("Over 80% of Cambodians live from farming, which leaves the country exposed to weather disasters.",
@@ -87,7 +98,7 @@ TEXT = {
     "C34": ("Cambodia joined the WTO as its 148th member on 13 October 2004 and is an active member.",
             "The WTO confirms the date and the rank; Cambodia had applied in December 1994."),
     "C35": ("China and Vietnam are the leading partners, each with programmes worth more than USD 3 million a year.",
-            "The figure fits military aid in the mid-2000s (China over USD 5m a year in 2005) but greatly understates China later: a USD 600m aid package in 2006 and hundreds of millions a year by 2008. Vietnam mostly gives training; its financial aid is small."),
+            "The figure fits military aid in the mid-2000s (China over USD 5m a year in 2005) but greatly understates China later: a USD {wen_pledge_2006}m aid package in 2006 and hundreds of millions a year by 2008. Vietnam mostly gives training; its financial aid is small."),
     "C36": ("China and Vietnam usually compete for influence in Cambodia.",
             "A widely shared analysis: Strangio argues that Chinese support lets Hun Sen offset the traditional influence of Vietnam and Thailand."),
     "C37": ("China and Vietnam fought their ideological contest in Cambodia instead of fighting each other.",
@@ -111,9 +122,9 @@ TEXT = {
     "C46": ("As foreign minister, Hun Sen won the Non-Aligned Movement's neutrality over who should hold Cambodia's UN seat.",
             "The movement did leave Cambodia's seat empty at its 1983 summit, and Hun Sen was the PRK's foreign minister from 1979, but his own part in this is not documented."),
     "C47": ("The People's Republic of Kampuchea was kept in power by tens of thousands of Vietnamese troops.",
-            "Too low: up to about 200,000 Vietnamese troops were there in the early 1980s and about 120,000 in 1988; the last 26,000 left on 26 September 1989."),
+            "Too low: up to about 200,000 Vietnamese troops were there in the early 1980s and about 120,000 in 1988; the last {vnm_last_troops} left in {vnm_last_troops_when}."),
     "C48": ("At the time the Khmer Rouge's Democratic Kampuchea occupied Cambodia's seat at the UN.",
-            "The General Assembly confirmed the Khmer Rouge delegation in 1979 and again in 1980 (74 votes to 35, 32 abstaining); from 1982 the seat went to the Khmer Rouge-led coalition."),
+            "The General Assembly confirmed the Khmer Rouge delegation in 1979 and again in 1980 ({credentials1980_yes} votes to 35, 32 abstaining); from 1982 the seat went to the Khmer Rouge-led coalition."),
     "C49": ("In 1979 the US refused to back the Vietnam-installed PRK, and China, fresh from its border war with Vietnam, sided with the US.",
             "Western states, China and ASEAN blocked the PRK's UN credentials each year against a challenge led by Vietnam and the Soviet bloc."),
     "C50": ("Democratic Kampuchea's Khmer Rouge flag remained at the UN until 1991.",
@@ -123,7 +134,7 @@ TEXT = {
     "C52": ("After the 1979 wars China and Vietnam cooperated more and softened their hostile rhetoric.",
             "True only later: tension stayed high through the 1980s, and the two normalised relations in 1991."),
     "C53": ("Cambodia, one of Southeast Asia's poorest countries, relies heavily on money from China and Vietnam.",
-            "Its main financiers are China, Japan and the Asian Development Bank, together almost 60% of official development finance since 2015 (Lowy Institute). Vietnam is not a major donor; it mainly trains soldiers."),
+            "Its main financiers are China, Japan and the Asian Development Bank, together {lowy_share} of official development finance since 2015 (Lowy Institute). Vietnam is not a major donor; it mainly trains soldiers."),
     "C54": ("Cambodia ranks among the poorest countries of Southeast Asia.",
             "Its GDP per head (USD 2,429 in 2023) was the fourth-lowest in the region; it is a UN Least Developed Country, lower-middle-income since 2016."),
     "C55": ("In 2008 China celebrated fifty years of diplomatic relations with Cambodia in style.",
@@ -133,13 +144,13 @@ TEXT = {
     "C57": ("A Chinese warship called in Cambodia for the first time in 2008.",
             "The training ship Zheng He docked at Sihanoukville in November 2008, the first Chinese warship to do so; by January 2019 Chinese naval ships had called 17 times, the defence ministry said."),
     "C58": ("Cambodia holds up China's no-strings aid as a model while pragmatically balancing China with others, the US included.",
-            "Hun Sen did praise a USD 600m Chinese package as coming without strings; the balancing with the US is a US embassy judgement that the 2017 suspension of US drills puts in doubt."),
+            "Hun Sen did praise a USD {wen_pledge_2006}m Chinese package as coming without strings; the balancing with the US is a US embassy judgement that the 2017 suspension of US drills puts in doubt."),
     "C59": ("ASEAN and ASEAN+3 come first in Cambodian foreign policy, with ASEAN integration first within ASEAN.",
             "Cambodian analysts and Hun Sen describe ASEAN as the cornerstone of the country's foreign policy."),
     "C60": ("Over the past 30 years ASEAN has built cooperation with partners through the ARF, APEC, ASEM and dialogue partnerships.",
             "ASEAN was 51 years old in 2018 (founded 8 August 1967). APEC is not an ASEAN body: Australia launched it in 1989, and Cambodia is not a member. ASEM began in 1996, and Cambodia joined it in 2004."),
     "C61": ("Border disputes with the neighbours are an old legacy of unclear demarcation and shared sea resources.",
-            "All three land borders were still unsettled in places: land around Preah Vihear with Thailand, long undemarcated stretches with Laos, and 84% of the Vietnam border demarcated by 2019."),
+            "All three land borders were still unsettled in places: land around Preah Vihear with Thailand, long undemarcated stretches with Laos, and {vnm_demarcated}% of the Vietnam border demarcated by {vnm_demarcated_year}."),
     "C62": ("Cambodia prefers to negotiate its border conflicts but keeps forces on the border.",
             "Its record mixes talks and legal routes (ICJ, UN Security Council, ASEAN) with armed clashes with Thailand in 2008-11 and a troop build-up against Laos in 2017."),
     "C63": ("Years of war left some border provinces without a single administration, so Cambodia lost some control of its borders for a time.",
@@ -155,7 +166,7 @@ TEXT = {
     "C68": ("Thailand wants Thaksin on corruption charges.",
             "More exactly, a Thai court convicted him in absentia in 2008 of corruption and conflict of interest, and he remained a fugitive."),
     "C69": ("In 2011 Thailand and Cambodia fought over the border at the Preah Vihear temple.",
-            "Clashes on 4-7 February 2011 killed about 10 people; fighting further west from 22 April killed about 18 and displaced 85,000. The ICJ ordered a provisional demilitarised zone on 18 July 2011."),
+            "Clashes on 4-7 February 2011 killed at least {toll_feb2011} people; fighting further west from 22 April killed about {toll_apr2011} and displaced {displaced_apr2011}. The ICJ ordered a provisional demilitarised zone on 18 July 2011."),
     "C70": ("In 1962 the International Court of Justice gave the Preah Vihear temple to Cambodia.",
             "The judgment of 15 June 1962 (9 votes to 3) gave Cambodia the temple but did not settle the wider boundary. An interpretation of 11 November 2013, which the article omits, extended Cambodian sovereignty to the whole promontory."),
     "C71": ("The Preah Vihear temple belongs to a planned UN World Heritage site.",
@@ -175,6 +186,94 @@ TEXT = {
 }
 
 
+# Claims whose evidence still carries numbers typed from sources that no table of data/ holds
+# (each is in the claim's source_quote or note in sources/claims/claims.csv).
+TYPED = {
+    "C02": "USD 500m (USAID history page)", "C10": "8,302 personnel, nine countries (AKP)",
+    "C13": "USD 5m a year (2005 statement)", "C19": "80%, 72%, 45% (farming shares)",
+    "C35": "USD 3 million, USD 5m (2005 statement)", "C47": "200,000 and 120,000 troops (Time)",
+    "C48": "35 against, 32 abstaining (the fact's unit text, not a value)",
+    "C54": "USD 2,429 GDP per head (2023)", "C57": "17 calls by January 2019",
+    "C60": "51 years, 1967, 1989, 1996, 2004", "C73": "4,400 gendarmes in six years",
+}
+
+
+def _fact(key: str) -> pd.Series:
+    """The row of fact ``key`` from the facts tables (one layout, see cfr/facts.py)."""
+    rows = pd.concat([pd.read_csv(f, dtype={"key": str}) for f in sorted(DATA.glob("*_facts.csv"))])
+    row = rows[rows.key == key]
+    assert len(row) == 1, f"fact {key!r} found {len(row)} times"
+    return row.iloc[0]
+
+
+def _num(value: float, fmt: str = ",.0f") -> str:
+    return format(float(value), fmt)
+
+
+def numbers() -> dict[str, str]:
+    """The register's numbers, each read from a table row (formatted as the sentence shows it)."""
+    out = {}
+    gni = pd.read_csv(DATA / "donors_oda_gni.csv")
+    gni = gni[gni.iso3 == "KHM"].set_index("year").oda_pct_gni
+    out["gni_ten_years"] = _years(gni[gni >= 10].index)
+    out["gni_2018"] = _num(gni[2018], ".1f")
+    out["gni_last_year"] = str(gni.index.max())
+    out["gni_last"] = _num(gni[gni.index.max()], ".1f")
+    imf = pd.read_csv(DATA / "donors_imf_flows.csv")
+    imf = imf[imf.indicator.isin(["aid_loans", "aid_official_grants"])]
+    by_year = imf.groupby("year").value.sum()
+    out["imf_aid_gdp"] = _num(by_year.mean(), ".0f")
+    out["imf_first"], out["imf_last"] = str(by_year.index.min()), str(by_year.index.max())
+    xp = pd.read_csv(DATA / "donors_oda_expense.csv")
+    xp = xp[xp.iso3 == "KHM"].set_index("year").oda_pct_expense
+    out["xp_half_years"] = _years(xp[xp >= 50].index)
+    out["xp_last_half"] = str(xp[xp >= 50].index.max())
+    budget = pd.read_csv(DATA / "donors_budget_statements.csv")
+    ext = budget[budget.measure == "reliance on external sources of income in the budget"]
+    out["bf_1995"] = _num(ext[ext.year == 1995].value.iloc[0], ".0f")
+    out["bf_2017"] = _num(ext[ext.year == 2017].value.iloc[0], ".0f")
+
+    dams = pd.read_csv(DATA / "mekong_dams.csv")
+    lancang = dams[(dams.iso3 == "CHN") & dams.mainstream.astype(str).eq("True")]
+    done = lancang.dropna(subset=["year_full"])
+    late = done[done.year_full > 2014]
+    building = lancang[lancang.status == "under construction"].dam.tolist()
+    sentence = (f"the book's dam list gives a completion year for {len(done)} of the "
+                f"{len(lancang)} Lancang mainstream dams it lists, from {int(done.year_full.min())} to "
+                f"{int(done.year_full.max())}")
+    if len(late):
+        sentence += f", {len(late)} of them completed in {_years(late.year_full)}"
+    if building:
+        sentence += f", and lists {' and '.join(building)} as under construction"
+    out["lancang_dams"] = sentence
+    out["stimson_dams"] = _num(_fact("stimson_china_dams").value)
+    out["stimson_mw"] = _num(_fact("stimson_china_mw").value)
+    out["stimson_date"] = str(_fact("stimson_china_mw").as_of)[:4]
+
+    troops = _fact("vnm_last_troops_1989")
+    out["vnm_last_troops"] = _num(troops.value)
+    out["vnm_last_troops_when"] = pd.Timestamp(str(troops.as_of)).strftime("%B %Y")
+    out["credentials1980_yes"] = _num(_fact("credentials1980_yes").value)
+    out["lowy_share"] = str(_fact("lowy_china_japan_adb_share").value_as_given) + "%"
+    out["wen_pledge_2006"] = _num(_fact("wen_pledge_2006").value)
+    population = _fact("lmb_pop_2005")
+    out["lmb_pop"], out["lmb_pop_year"] = _num(population.value), str(population.as_of)[:4]
+
+    dem = pd.read_csv(DATA / "borders_demarcation.csv", dtype={"as_of": str})
+    vnm = dem[(dem.iso3 == "VNM") & (dem.measure == "share demarcated (%)")].dropna(subset=["as_of"])
+    first = vnm.sort_values("as_of").iloc[0]
+    out["vnm_demarcated"] = _num(first.value)
+    out["vnm_demarcated_year"] = first.as_of[:4]
+
+    toll = pd.read_csv(DATA / "borders_conflict_toll.csv")
+    feb = toll[toll.episode.str.startswith("Feb 2011") & (toll.measure == "killed")]
+    apr = toll[toll.episode.str.startswith("Apr 2011")]
+    out["toll_feb2011"] = _num(feb.value.sum())
+    out["toll_apr2011"] = _num(apr[apr.measure == "killed"].value.max())
+    out["displaced_apr2011"] = _num(apr[apr.measure == "displaced"].value.max())
+    return out
+
+
 def main():
     src = pd.read_csv(SOURCES / "claims/claims.csv", dtype=str, keep_default_na=False)
     seed = (SOURCES / "seed/000_97a2cdd9aa9513cd.txt").read_text(encoding="utf-8")
@@ -183,12 +282,14 @@ def main():
     for r in src.itertuples():
         assert len(r.seed_quote.split()) <= 15 and " ".join(r.seed_quote.split()) in " ".join(seed.split()), r.id
         assert len(r.source_quote.split()) <= 25, r.id
+    values = numbers()
+    evidence = {i: TEXT[i][1].format_map(values) for i in TEXT}
     out = pd.DataFrame({
         "id": src.id,
         "theme": src.theme,
         "claim": src.id.map(lambda i: TEXT[i][0]),
         "verdict": src.verdict,
-        "evidence": src.id.map(lambda i: TEXT[i][1]),
+        "evidence": src.id.map(evidence),
         "source_title": src.source_title,
         "source_url": src.source_url,
         "source_quote": src.source_quote,
