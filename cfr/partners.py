@@ -99,3 +99,38 @@ def cross_theme(partners: list[str], *, votes=(2010, 2019), finance=(2010, 2021)
                              value=float(v) if v is not None and pd.notna(v) else float("nan"),
                              unit=unit, note=note))
     return pd.DataFrame(rows)
+
+
+# --- Series added for issue 17 (money and arms, 2026-12-01): new names, the functions above
+# are unchanged. The intro's cross-theme view may move to these (see the chapter's notes).
+def arms_delivered_register(since: int = 1991, until: int | None = None,
+                            recipient: str = "KHM") -> pd.Series:
+    """Major arms delivered to ``recipient`` (KHM, LAO, THA or VNM) from ``since`` to ``until``
+    (default: the register's last year, 2024), million SIPRI TIV, by supplier, largest first.
+    From the SIPRI trade register, each deal's TIV spread evenly over its delivery years
+    (``powers_arms_deliveries``); unknown suppliers are left out."""
+    arms = load("powers_arms_deliveries")
+    sel = arms[(arms.recipient_iso3 == recipient) & (arms.year >= since)
+               & (arms.year <= (until if until is not None else arms.year.max()))]
+    return sel.groupby("supplier_iso3").tiv_musd.sum().sort_values(ascending=False)
+
+
+def dots_export_shares(year: int = 2020) -> pd.Series:
+    """Each partner's share of Cambodia's goods exports (all goods, gold included) in ``year``,
+    %, from Cambodia's own figures in the IMF Direction of Trade Statistics (to 2020). Not the
+    same measure as ``export_shares`` (non-gold exports, 2022, as the ministry reported)."""
+    dots = load("powers_trade_dots")
+    rows = dots[(dots.year == year) & (dots.flow == "exports")].set_index("partner_iso3")
+    return (rows.value_usd_mn.drop("WLD") / rows.value_usd_mn["WLD"] * 100).rename(None)
+
+
+def un_agreement_to_2024(first: int, last: int) -> pd.Series:
+    """Like ``un_agreement``, over the series carried to June 2024: ``powers_unga_agreement``
+    (to 2019) and ``powers_unga_agreement_2020s`` (2020 to 4 June 2024, same method, from the
+    Voeten-based roll-call file that reproduces every earlier row). 2022 holds only the roll
+    calls from 3 November (the Ukraine votes of March-October are not in the file) and 2024
+    only those to 4 June."""
+    agree = pd.concat([load("powers_unga_agreement"), load("powers_unga_agreement_2020s")])
+    s = agree[agree.year.between(first, last)].groupby("partner_iso3")[
+        ["identical_votes", "shared_votes"]].sum()
+    return s.identical_votes / s.shared_votes * 100

@@ -72,6 +72,162 @@ ip = ip.rename(columns={"iso3c": "iso3", "session_start_year": "year"})
 write(ip[["session", "year", "iso3", "n_votes", "ideal_point", "q05", "q95"]]
       .sort_values(["iso3", "session"]), "powers_unga_ideal_points.csv")
 
+# --- votes: UNGA 2020-2024, the overlaps, the 2022 Ukraine votes (issue 17, 2026-12-01) ----
+# Raw extracts in sources/powers/unga_2020s/ (see its README). One method per figure: the
+# agreement series is extended from the Voeten-based roll-call file with the method of
+# section 1 (yes/no/abstain only; abstain against yes or no = disagreement; absent and
+# non-member are not votes; calendar year of the roll-call date).
+U2 = P / "unga_2020s"
+VOTED = [1, 2, 3]  # roll-call file codes: 1 yes, 2 abstain, 3 no; 8 absent, 9 not a member
+rc = pd.read_csv(U2 / "ungaVoting_003_extract.csv")
+assert rc.rcid.duplicated().sum() == 4  # four ids reused for a 1950s and a 2023 roll call
+assert not rc.duplicated(["rcid", "date"]).any()  # so a roll call is (rcid, date): keep both
+rc["year"] = rc.date.str[:4].astype(int)
+
+
+def same_vote(rolls: pd.DataFrame, iso: str) -> tuple[int, int]:
+    """(roll calls where Cambodia and the partner both voted yes/no/abstain, same vote)."""
+    both = rolls[rolls.KHM.isin(VOTED) & rolls[iso].isin(VOTED)]
+    return len(both), int((both.KHM == both[iso]).sum())
+
+
+# Overlap 1: the roll-call file reproduces every year x partner row of section 1 exactly.
+for row in u.itertuples():
+    assert same_vote(rc[rc.year == row.year], row.partner_iso3) == (
+        row.shared_votes, row.identical_votes), (row.year, row.partner_iso3)
+rows = []
+for year, rolls in rc[rc.year >= 2020].groupby("year"):
+    for iso in PARTNERS.values():
+        n, same = same_vote(rolls, iso)
+        rows.append(dict(year=year, partner_iso3=iso, agreement=round(same / n, 4),
+                         shared_votes=n, identical_votes=same,
+                         first_roll_call=rolls.date.min(), last_roll_call=rolls.date.max()))
+a2 = pd.DataFrame(rows)
+a2["few_votes"] = a2.shared_votes < 20
+# 2022: the file has no roll call before 3 November (the Ukraine votes of March-October are
+# missing); 2024: roll calls to 4 June only (README).
+a2["partial_year"] = ~(a2.first_roll_call.str[5:7].isin(["01", "02", "03"])
+                       & a2.last_roll_call.str[5:7].eq("12"))
+assert set(a2[a2.partial_year].year) == {2022, 2024}, a2[a2.partial_year].year.unique()
+write(a2.sort_values(["partner_iso3", "year"]), "powers_unga_agreement_2020s.csv")
+
+# Overlap 2: the UN Digital Library records (one vote per resolution, to Dec 2021) against the
+# roll-call file, and against its whole-resolution votes only (the unvotes copy of section 1
+# flags separate votes on paragraphs and amendments; the roll-call file does not).
+DL_NAME = {"KHM": "CAMBODIA", "CHN": "CHINA", "USA": "UNITED STATES", "VNM": "VIET NAM",
+           "THA": "THAILAND", "LAO": "LAO PEOPLE'S DEMOCRATIC REPUBLIC", "JPN": "JAPAN",
+           "RUS": "RUSSIAN FEDERATION", "FRA": "FRANCE", "IND": "INDIA"}
+dl = pd.read_csv(U2 / "UN_DATA_ga_1990-2021_extract.csv", dtype=str)
+dl = dl[dl.Date.str.fullmatch(r"\d{4}-\d{2}-\d{2}")]  # drops one row dated '2011' only
+dl["year"] = dl.Date.str[:4].astype(int)
+PERIODS = {"1990s": (1990, 1999), "2000s": (2000, 2009), "2010s": (2010, 2019),
+           "2020": (2020, 2020), "2021": (2021, 2021)}
+whole = v[v.amend.isna() & v.para.isna()]
+A_DL = "UN Digital Library (one recorded vote per resolution)"
+overlap = []
+
+
+def add(comparison, period, iso, series_a, n_a, same_a, series_b, n_b, same_b):
+    overlap.append(dict(comparison=comparison, period=period, partner_iso3=iso,
+                        series_a=series_a, agreement_a=round(same_a / n_a, 4), shared_votes_a=n_a,
+                        series_b=series_b, agreement_b=round(same_b / n_b, 4), shared_votes_b=n_b))
+
+
+for period, (first, last) in PERIODS.items():
+    d = dl[dl.year.between(first, last)]
+    for iso in PARTNERS.values():
+        both = d[d.CAMBODIA.isin(list("YNA")) & d[DL_NAME[iso]].isin(list("YNA"))]
+        n_dl, same_dl = len(both), int((both.CAMBODIA == both[DL_NAME[iso]]).sum())
+        add("digital_library_vs_roll_calls", period, iso, A_DL, n_dl, same_dl,
+            "Voeten roll-call file (all recorded votes)",
+            *same_vote(rc[rc.year.between(first, last)], iso))
+        if last <= 2019:
+            w = whole[whole.year.between(first, last)]
+            c2 = code2[iso]
+            wb = w[w.KH.notna() & w[c2].notna()]
+            add("digital_library_vs_whole_resolution_votes", period, iso, A_DL, n_dl, same_dl,
+                "Voeten roll calls, whole-resolution votes only (unvotes flags)",
+                len(wb), int((wb.KH == wb[c2]).sum()))
+# Overlap 3: the agreement shares published with the per-session ideal points (session opening
+# in the year) against the calendar-year roll-call file, for the three partners they cover.
+ses = pd.read_csv(U2 / "IdealpointestimatesAll_Jun2024_extract.csv")
+khm_ses = ses[ses.iso3c == "KHM"].set_index("session")
+for year in range(2010, 2024):
+    for iso, col in {"USA": "USAgree", "CHN": "ChinaAgree", "RUS": "RUSSAgree"}.items():
+        n, same = same_vote(rc[rc.year == year], iso)
+        overlap.append(dict(comparison="session_shares_vs_roll_calls", period=str(year),
+                            partner_iso3=iso, series_a="Bailey-Strezhnev-Voeten per-session "
+                            f"agreement share (session {year - 1945})",
+                            agreement_a=round(khm_ses.loc[year - 1945, col], 4),
+                            series_b="Voeten roll-call file (calendar year)",
+                            agreement_b=round(same / n, 4), shared_votes_b=n))
+ov = pd.DataFrame(overlap)
+ov["difference_pp"] = ((ov.agreement_a - ov.agreement_b) * 100).round(1)
+for c in ["shared_votes_a", "shared_votes_b"]:
+    ov[c] = ov[c].astype("Int64")
+write(ov, "powers_unga_agreement_overlap.csv")
+
+# Ideal points per calendar year 1946-2025 (one model run), with the per-session estimates of
+# the June 2024 and April 2020 releases for the session opening in that year, for comparison.
+ipy = pd.read_csv(U2 / "Idealpointestimates1946-2025_extract.tab", sep="\t")
+ipy = ipy[ipy.iso3c.isin(["KHM", *PARTNERS.values()])].rename(columns={
+    "iso3c": "iso3", "NVotesFP": "n_votes", "IdealPointFP": "ideal_point", "Q5%FP": "q05",
+    "Q95%FP": "q95"})
+assert not ipy.duplicated(["iso3", "year"]).any()
+ipy["session_opening"] = ipy.year - 1945
+ipy["few_votes"] = ipy.n_votes < 20
+s24 = ses.rename(columns={"iso3c": "iso3", "session": "session_opening",
+                          "IdealPointAll": "ideal_point_session_jun2024"})
+ipy = ipy.merge(s24[["iso3", "session_opening", "ideal_point_session_jun2024"]], how="left")
+ipy = ipy.merge(ip.rename(columns={"session": "session_opening",
+                                   "ideal_point": "ideal_point_session_apr2020"})[
+    ["iso3", "session_opening", "ideal_point_session_apr2020"]], how="left")
+for c in ["ideal_point", "q05", "q95", "ideal_point_session_jun2024"]:
+    ipy[c] = ipy[c].round(4)
+write(ipy[["year", "iso3", "n_votes", "ideal_point", "q05", "q95", "few_votes",
+           "session_opening", "ideal_point_session_jun2024", "ideal_point_session_apr2020"]]
+      .sort_values(["iso3", "year"]), "powers_unga_ideal_points_by_year.csv")
+
+# The 2022 Ukraine emergency-session votes (UN Digital Library records), Cambodia against its
+# mainland Southeast Asian neighbours, India and the major powers.
+gap = pd.read_csv(U2 / "ddl_ga_2022_gapfill.csv", dtype=str)
+states = [c for c in gap.columns if re.fullmatch(r"[A-Z]{3}", c)]
+assert len(states) == 193
+es = gap[gap.Resolution.str.startswith("A/RES/ES-11/")].copy()
+assert list(es.Resolution) == [f"A/RES/ES-11/{i}" for i in range(1, 5)]
+TOTALS = {"YES": "YES COUNT", "NO": "NO COUNT", "ABSTAIN": "ABSTAIN COUNT", "": "NO-VOTE COUNT"}
+for _, r in es.iterrows():  # the votes add up to the totals printed in the record (README)
+    counts = r[states].fillna("").value_counts()
+    for vote, col in TOTALS.items():
+        assert counts.get(vote, 0) == float(r[col] if pd.notna(r[col]) else 0), (r.Resolution, vote)
+GROUP = {"KHM": "Cambodia", "VNM": "mainland Southeast Asia", "LAO": "mainland Southeast Asia",
+         "THA": "mainland Southeast Asia", "MMR": "mainland Southeast Asia",
+         "USA": "major power", "CHN": "major power", "RUS": "major power", "JPN": "major power",
+         "IND": "major power"}
+es["title"] = (es.Title.str.replace(r"^\[title prefix taken from UN record \d+\] ", "", regex=True)
+               .str.replace(" : resolution / adopted by the General Assembly", "", regex=False))
+uk = es.melt(id_vars=["Resolution", "Date", "title", "Link", "YES COUNT", "NO COUNT",
+                      "ABSTAIN COUNT", "NO-VOTE COUNT"], value_vars=list(GROUP),
+             var_name="iso3", value_name="vote")
+uk["vote"] = uk.vote.fillna("did not vote").str.lower()
+uk["group"] = uk.iso3.map(GROUP)
+uk = uk.rename(columns={"Resolution": "resolution", "Date": "date", "Link": "record_url",
+                        "YES COUNT": "yes_total", "NO COUNT": "no_total",
+                        "ABSTAIN COUNT": "abstain_total", "NO-VOTE COUNT": "non_voting_total"})
+for c in ["yes_total", "no_total", "abstain_total", "non_voting_total"]:
+    uk[c] = uk[c].fillna("0").astype(float).astype(int)
+uk["order"] = uk.iso3.map({k: i for i, k in enumerate(GROUP)})
+uk = uk.sort_values(["date", "order"])
+write(uk[["resolution", "date", "title", "iso3", "group", "vote", "yes_total", "no_total",
+          "abstain_total", "non_voting_total", "record_url"]], "powers_unga_ukraine_2022.csv")
+# The facts row on ES-11/1 (VOA) must agree with the record: 141 in favour, Cambodia yes, and
+# China, India, Vietnam and Laos abstaining (the row's claim).
+es11 = uk[uk.resolution == "A/RES/ES-11/1"].set_index("iso3")
+f27 = pd.read_csv(P / "facts.csv", dtype=str)
+f27 = f27[f27.claim.str.startswith("UNGA resolution ES-11/1")].iloc[0]
+assert float(f27.value) == es11.yes_total.iloc[0] == 141
+assert es11.vote["KHM"] == "yes" and (es11.vote[["CHN", "IND", "VNM", "LAO"]] == "abstain").all()
+
 # --- 3. Arms deliveries (SIPRI TIV) --------------------------------------------------------
 SUPPLIERS = {"France": "FRA", "Japan": "JPN", "United States": "USA", "Soviet Union": "RUS",
              "China": "CHN", "Yugoslavia": "YUG", "Australia": "AUS", "Bulgaria": "BGR",
@@ -274,3 +430,103 @@ tl[["date", "date_precision"]] = [iso_date(x) for x in tl.date]
 tl = tl[["date", "date_precision", "event", "lane", "source_title", "source_url"]]
 assert not tl.duplicated(["date", "event"]).any()
 write(tl.sort_values(["date", "event"]), "powers_timeline.csv")
+
+
+# --- money and arms: IMF DOTS trade, SIPRI register, AEI investment deals (2026-12-01) ----
+# Raw extracts and their READMEs: sources/powers/trade_dots/, arms_register/, china_investment/.
+
+# 9. Trade by partner as Cambodia reports it (IMF Direction of Trade Statistics), 1960-2020.
+DOTS_PARTNER = {"World": "WLD", "United States": "USA", "European Union": "EUU",
+                "China, P.R.: Mainland": "CHN", "China, P.R.: Hong Kong": "HKG",
+                "Japan": "JPN", "Vietnam": "VNM", "Thailand": "THA"}
+dots = pd.read_csv(P / "trade_dots/IMF_DOTS_Cambodia_partners_1960_2020.csv", dtype=str)
+assert set(dots.partner) == set(DOTS_PARTNER), set(dots.partner) ^ set(DOTS_PARTNER)
+cell = dots.value_usd_mn.str.extract(r"^(\d+(?:\.\d+)?)( e)?$")
+assert cell[0].notna().all(), dots[cell[0].isna()]  # a number, optionally flagged ' e'
+dots = dots.assign(partner_iso3=dots.partner.map(DOTS_PARTNER),
+                   flow=dots.flow.map({"exports_fob": "exports", "imports_cif": "imports"}),
+                   value_usd_mn=cell[0].astype(float).round(2),
+                   imf_estimate=cell[1].notna(),
+                   reported_by="Cambodia, as compiled by the IMF (DOTS)")
+assert dots.flow.notna().all() and not dots.duplicated(["year", "partner", "flow"]).any()
+# README checks (US$ million, 2020 unless stated)
+chk = dots.set_index(["flow", "partner_iso3", "year"]).value_usd_mn
+for key, want in {("exports", "USA", "2015"): 2136.8, ("exports", "USA", "2020"): 5333.2,
+                  ("exports", "CHN", "2020"): 1089.1, ("exports", "EUU", "2020"): 3227.4,
+                  ("exports", "WLD", "2020"): 17767.1, ("imports", "CHN", "2020"): 7098.2,
+                  ("imports", "WLD", "2020"): 19833.3}.items():
+    assert abs(chk[key] - want) < 0.06, (key, chk[key])
+dots = dots.rename(columns={"partner": "partner_as_named"})
+write(dots[["year", "partner_iso3", "partner_as_named", "flow", "value_usd_mn", "imf_estimate",
+            "reported_by"]].astype({"year": int}).sort_values(["partner_iso3", "flow", "year"]),
+      "powers_trade_dots.csv")
+
+# 10. SIPRI trade register (deal level): Cambodia, Laos, Thailand, Viet Nam, deliveries to 2024.
+RECIPIENT = {"Cambodia": "KHM", "Laos": "LAO", "Thailand": "THA", "Viet Nam": "VNM"}
+SUPPLIER_REG = {
+    "China": "CHN", "Seychelles": "SYC", "Ukraine": "UKR", "Soviet Union": "RUS",
+    "United States": "USA", "France": "FRA", "Czechia": "CZE", "Italy": "ITA", "Canada": "CAN",
+    "Yugoslavia": "YUG", "Bulgaria": "BGR", "Australia": "AUS", "unknown supplier(s)": None,
+    "Viet Nam": "VNM", "Serbia": "SRB", "Russia": "RUS", "Slovakia": "SVK", "Poland": "POL",
+    "Oman": "OMN", "Qatar": "QAT", "Japan": "JPN", "Israel": "ISR", "Germany": "DEU",
+    "Spain": "ESP", "Austria": "AUT", "United Kingdom": "GBR", "Switzerland": "CHE",
+    "Indonesia": "IDN", "Netherlands": "NLD", "Singapore": "SGP", "Sweden": "SWE",
+    "South Korea": "KOR", "New Zealand": "NZL", "South Africa": "ZAF", "Malaysia": "MYS",
+    "Denmark": "DNK", "North Korea": "PRK", "India": "IND", "Romania": "ROU", "Hungary": "HUN",
+    "Czechoslovakia": "CSK", "East Germany (GDR)": "DDR", "Belarus": "BLR"}  # RUS as in part 3
+reg = pd.read_csv(P / "arms_register/sipri_trade_register_KHM_THA_VNM_LAO_extract.csv")
+assert set(reg.Recipient) == set(RECIPIENT) and set(reg.Supplier) == set(SUPPLIER_REG)
+reg = reg.rename(columns={
+    "Supplier": "supplier_as_named", "Year of order": "year_of_order",
+    "Number ordered": "number_ordered", "Weapon designation": "designation",
+    "Weapon description": "description", "Number delivered": "number_delivered",
+    "Year(s) of delivery": "delivery_years", "Comments": "comments",
+    "SIPRI TIV per unit": "tiv_per_unit", "SIPRI TIV for total order": "tiv_order",
+    "SIPRI TIV of delivered weapons": "tiv_delivered"})
+# The three unnamed columns hold SIPRI's '?' marks of uncertainty; the extract does not say
+# which value each qualifies, so they are not carried (README of arms_register/).
+reg["recipient_iso3"] = reg.Recipient.map(RECIPIENT)
+reg["supplier_iso3"] = reg.supplier_as_named.map(SUPPLIER_REG)
+for c in ["year_of_order", "number_ordered", "number_delivered"]:
+    reg[c] = reg[c].astype("Int64")
+years_listed = reg.delivery_years.fillna("").str.findall(r"\d{4}")
+assert (years_listed.str.len().gt(0) | reg.tiv_delivered.eq(0)).all()  # TIV only if delivered
+reg = reg[["recipient_iso3", "supplier_iso3", "supplier_as_named", "year_of_order",
+           "number_ordered", "designation", "description", "number_delivered",
+           "delivery_years", "status", "comments", "tiv_per_unit", "tiv_order", "tiv_delivered"]]
+write(reg.sort_values(["recipient_iso3", "year_of_order", "supplier_as_named", "designation"]),
+      "powers_arms_register.csv")
+
+# 11. Deliveries by year from the register. The register gives each deal's delivered TIV and
+# the years of delivery, not the number delivered each year: the TIV is spread evenly over the
+# listed years (a deal delivered in 2022 and 2023 counts half in each). SIPRI's own yearly TIV
+# tables (section 3, to 2021) use the yearly numbers, so single years can differ; sums over a
+# deal's whole delivery span agree.
+alloc = reg.assign(year=years_listed).explode("year").dropna(subset=["year", "tiv_delivered"])
+alloc["share"] = 1 / alloc.groupby(level=0).year.transform("size")
+alloc["tiv_musd"] = alloc.tiv_delivered * alloc.share
+alloc = alloc.assign(year=alloc.year.astype(int),
+                     supplier_iso3=alloc.supplier_iso3.fillna("unknown"))
+yearly = (alloc.groupby(["year", "recipient_iso3", "supplier_iso3", "supplier_as_named"])
+          .tiv_musd.sum().round(3).reset_index())
+yearly["supplier_iso3"] = yearly.supplier_iso3.replace("unknown", None)
+for rec, part in reg.groupby("recipient_iso3"):  # nothing lost or added by the spreading
+    spread = yearly[yearly.recipient_iso3 == rec].tiv_musd.sum()
+    assert abs(part.tiv_delivered.sum() - spread) < 0.05, rec
+write(yearly.sort_values(["recipient_iso3", "year", "supplier_as_named"]),
+      "powers_arms_deliveries.csv")
+
+# 12. Chinese investment deals recorded by AEI (China Global Investment Tracker), host country
+# by year. Deals of US$100 million or more, construction contracts excluded; 0 = no such deal
+# recorded that year. Not FDI.
+AEI_HOST = {"Cambodia": "KHM", "Laos": "LAO", "Myanmar": "MMR", "Thailand": "THA",
+            "Vietnam": "VNM"}
+aei = pd.read_csv(P / "china_investment/AEI_CGIT_annual_flows_KHM_neighbours_usd_mn.csv")
+aei = aei.melt(id_vars="Year", var_name="host", value_name="deals_usd_mn").rename(
+    columns={"Year": "year"})
+aei["host_iso3"] = aei.host.map(AEI_HOST)
+assert aei.host_iso3.notna().all() and (aei.year.min(), aei.year.max()) == (2005, 2025)
+khm = aei[aei.host_iso3 == "KHM"].set_index("year").deals_usd_mn  # README check
+assert (khm[2008], khm[2019], khm[2025]) == (2500, 2340, 810)
+write(aei[["year", "host_iso3", "deals_usd_mn"]].sort_values(["host_iso3", "year"]),
+      "powers_china_investment_aei.csv")
