@@ -22,41 +22,84 @@ def in_service(dams):
     return dams[(dams.status == "operating") & dams.mainstream]
 
 
+@pytest.fixture(scope="module")
+def finance():
+    return load("mekong_dam_finance")
+
+
+@pytest.fixture(scope="module")
+def operating_share(finance):
+    """Share (%) of each country's operating hydropower capacity in plants with a party from a
+    given country in a given role: index (iso3, party), columns sponsor / lender / builder."""
+    op = finance[finance.status == "operating"]
+    total = op.drop_duplicates("project_id").groupby("iso3").capacity_mw.sum()
+    return (op.groupby(["iso3", "party", "role"]).capacity_mw.sum()
+            .div(total, level="iso3").mul(100).unstack("role").fillna(0))
+
+
+TRACKER = "Stimson Center, Mekong Infrastructure Tracker"
+
+
 def _year(key):
     return int(str(fact_row(key).as_of)[:4])
 
 
 # --- "China's dams came first and are far larger" ------------------------------------------
-def test_china_capacity_is_about_ten_times_the_lower_mekong_on_the_figures_found(in_service):
+def test_china_capacity_is_about_fourteen_times_the_lower_mekong(in_service):
     china = in_service[in_service.iso3 == "CHN"].capacity_mw.sum()
     lower = in_service[in_service.iso3 != "CHN"].capacity_mw.sum()
-    assert 9.5 <= china / lower < 10.5          # "about 10 times" (glued, shown as 10)
+    assert 13.5 <= china / lower < 14.5         # "about 14 times" (glued, shown as 14)
+    assert 13.5 <= fact("stimson_china_mw") / lower < 14.5   # on Stimson's total too
 
 
-def test_the_ten_times_is_a_floor_stimson_count_is_higher(in_service):
+def test_the_count_matches_stimsons_and_the_tracker_adds_up_to_its_total(in_service):
+    """Replaces 'that is a floor': with the tracker the list has as many Chinese dams in service
+    as Stimson counted in June 2020, and the tracker's own figures for them sum to its MW."""
     china = in_service[in_service.iso3 == "CHN"]
-    lower = in_service[in_service.iso3 != "CHN"].capacity_mw.sum()
-    assert fact("stimson_china_dams") > len(china)
-    assert fact("stimson_china_mw") > china.capacity_mw.sum()
-    assert 13.5 <= fact("stimson_china_mw") / lower < 14.5   # "about 14 times"
+    assert len(china) == fact("stimson_china_dams")
+    chn = load("mekong_dams").query("iso3 == 'CHN'")            # "lists the same dams"
+    assert set(chn[chn.tracker_status == "operating"].dam) == set(china.dam)
+    figs = load("mekong_dam_figures")
+    tracker = figs[figs.source_title.str.startswith(TRACKER) & (figs.attribute == "capacity_mw")
+                   & figs.dam.isin(china.dam)]
+    assert set(tracker.dam) == set(china.dam)
+    assert tracker.value.sum() == pytest.approx(fact("stimson_china_mw"))
+    # "the difference lies in three dams whose sources disagree"
+    used = china.set_index("dam").capacity_mw
+    assert (tracker.set_index("dam").value != used.reindex(tracker.dam)).sum() == 3
 
 
-def test_every_chinese_dam_with_figures_was_in_service_years_before_the_first_lower_dam(in_service):
+def test_chinas_dams_came_first_most_before_the_first_lower_dam(in_service):
     china = in_service[in_service.iso3 == "CHN"]
     lower = in_service[in_service.iso3 != "CHN"]
     assert china.year_full.notna().all()
-    assert china.year_full.max() + 2 <= lower.year_full.min()   # "years before"
-    assert len(china) == 6                                       # chart title: "Six Lancang dams"
+    assert china.year_first_power.min() < lower.year_full.min()
+    assert china.year_full.max() <= lower.year_full.min()     # all working by that year
+    before = (china.year_full < lower.year_full.min()).sum()
+    assert before == 9                                        # chart title and key finding: 9
+    same_year = china[china.year_full == lower.year_full.min()].dam
+    assert set(same_year) == {"Huangdeng", "Lidi"}            # "completed the same year"
 
 
-def test_cascade_was_not_complete_when_the_last_dam_with_figures_was(dams, in_service):
-    """The sentence that replaced 'China's cascade was completed in 2014': the list has Chinese
-    dams with no status and one under construction, and Stimson counted more in operation."""
-    china_list = dams[dams.iso3 == "CHN"]
-    assert (china_list.status == "under construction").sum() >= 1
-    assert (china_list.status == "unknown").sum() >= fact("stimson_china_dams") - (
-        in_service.iso3 == "CHN").sum()
-    assert _year("stimson_china_dams") > in_service[in_service.iso3 == "CHN"].year_full.max()
+def test_five_chinese_dams_have_figures_only_from_the_tracker(in_service):
+    china = in_service[in_service.iso3 == "CHN"]
+    only = china[china.source_title.str.startswith(TRACKER)]
+    assert set(only.dam) == {"Miaowei", "Wunonglong", "Dahuaqiao", "Huangdeng", "Lidi"}
+    figs = load("mekong_dam_figures")
+    other = figs[figs.dam.isin(only.dam) & ~figs.source_title.str.startswith(TRACKER)]
+    assert other.empty                                        # "no other source ... gives"
+    assert only.year_full.min() == 2017                       # "completed from 2017 on"
+
+
+def test_cascade_was_still_growing_when_the_sources_stop(dams):
+    """Replaces 'the list holds six Chinese dams with no status': Tuoba under construction
+    (Stimson, June 2020, and the tracker, late 2020), Ganlanba planned, Mengsong cancelled."""
+    china_list = dams[dams.iso3 == "CHN"].set_index("dam")
+    assert (china_list.status == "unknown").sum() == 0
+    assert list(china_list[china_list.status == "under construction"].index) == ["Tuoba"]
+    assert china_list.tracker_status["Tuoba"] == "under construction"
+    assert china_list.status["Ganlanba"] == "planned"
+    assert china_list.status["Mengsong"] == "cancelled"
 
 
 def test_xayaburi_is_the_first_lower_mekong_mainstream_dam_and_don_sahong_the_second(in_service):
@@ -65,10 +108,30 @@ def test_xayaburi_is_the_first_lower_mekong_mainstream_dam_and_don_sahong_the_se
     assert lower.year_full.iloc[0] < lower.year_full.iloc[1]
 
 
-def test_dams_without_capacity_figures_are_all_chinese_and_unmapped(dams):
-    none = dams[dams.n_capacity_figures == 0]
-    assert len(none) > 0 and set(none.iso3) == {"CHN"}
-    assert none.latitude.isna().all()
+def test_every_dam_has_a_capacity_figure_and_all_but_phou_ngoy_are_placed(dams):
+    assert (dams.n_capacity_figures >= 1).all()
+    unplaced = dams[dams.latitude.isna() | dams.longitude.isna()]
+    assert list(unplaced.dam) == ["Phou Ngoy"]
+    # the tracker gives only a locality for it: the reason is recorded, not a guessed point
+    assert unplaced.location_note.fillna("").str.contains("actual location unknown").all()
+    from_tracker = dams[dams.coord_source.fillna("").str.startswith(TRACKER)]
+    assert len(from_tracker) == 14 and (from_tracker.tracker_project.fillna("") != "").all()
+
+
+def test_lao_planned_dams_above_and_below_xayaburi(dams):
+    by = dams.set_index("dam").latitude
+    assert by["Pak Beng"] > by["Xayaburi"] and by["Luang Prabang"] > by["Xayaburi"]
+    assert by["Pak Lay"] < by["Xayaburi"] and by["Sanakham"] < by["Xayaburi"]
+
+
+def test_stung_treng_encyclopedia_point_is_about_57_km_south_of_the_trackers(dams):
+    gap_km = (dams.set_index("dam").latitude["Stung Treng"] - fact("stung_treng_lat")) * 111.2
+    assert 50 < gap_km < 65
+
+
+def test_tracker_rows_are_dated_to_the_snapshot():
+    figs = load("mekong_dam_figures")
+    assert set(figs[figs.source_title.str.startswith(TRACKER)].as_of) == {"2020-12"}
 
 
 def test_two_largest_mapped_dams_are_chinese_and_cambodias_mainstream_sites_on_hold(dams):
@@ -91,12 +154,12 @@ def test_first_power_came_the_year_the_mrc_was_founded(in_service):
     assert china.year_first_power.min() == _year("mrc_members")
 
 
-def test_sambor_has_the_widest_capacity_range_and_most_dams_agree():
+def test_sambor_has_the_widest_capacity_range():
     cap = load("mekong_dam_figures").query("attribute == 'capacity_mw'")
     ranges = cap.groupby("dam").value.agg(["min", "max"])
     spread = ranges["max"] - ranges["min"]
     assert spread.idxmax() == "Sambor"
-    assert (spread > 0).sum() < len(spread) / 2        # alt text: "most dams ... agree"
+    assert (spread > 0).sum() > 1                      # title: "many dams"
 
 
 # --- storage ---------------------------------------------------------------------------------
@@ -111,6 +174,10 @@ def test_two_reservoirs_hold_most_of_the_storage(in_service):
     st = _storage(in_service)
     assert set(st.nlargest(2).index) == {"Xiaowan", "Nuozhadu"}
     assert st[["Xiaowan", "Nuozhadu"]].sum() > 0.9 * st.sum()
+
+
+def test_storage_is_a_floor_figures_for_fewer_dams_than_in_service(in_service):
+    assert len(_storage(in_service)) < (in_service.iso3 == "CHN").sum()
 
 
 def test_storage_is_over_half_of_chinas_yearly_flow_on_both_counts(in_service):
@@ -192,6 +259,51 @@ def test_cambodia_shelved_laos_did_not(dams):
     assert (pending.iso3 == "LAO").sum() > (pending.iso3 == "KHM").sum()
 
 
+# --- who sponsors, lends to and builds the dams (Stimson tracker) ------------------------------
+def test_china_sponsors_lends_to_and_builds_almost_all_of_cambodias_hydropower(operating_share,
+                                                                               finance):
+    khm = operating_share.loc["KHM"]
+    for role in ("sponsor", "lender", "builder"):
+        assert khm.loc["China", role] > 99.5, role           # "99.9%"
+        assert khm[role].idxmax() == "China", role
+    op = finance[(finance.status == "operating") & (finance.iso3 == "KHM")]
+    with_china = set(op[op.party == "China"].project_id)
+    others = op[~op.project_id.isin(with_china)].drop_duplicates("project_id")
+    assert len(others) == 2 and (others.capacity_mw <= 1).all()   # "all but two", both tiny
+    # Chinese parties in all three roles on every other plant
+    chinese = op[op.project_id.isin(with_china)]
+    assert (chinese[chinese.party == "China"].groupby("project_id").role.nunique() == 3).all()
+
+
+def test_laos_lenders_are_thai_chinese_and_multilateral_and_china_leads_building(operating_share):
+    lao = operating_share.loc["LAO"]
+    lenders = lao.lender.drop("none recorded").sort_values(ascending=False)
+    assert list(lenders.index[:3]) == ["Thailand", "China", "ADB"]   # chart title, in order
+    assert lenders.max() < 50                                          # no lender dominates
+    builders = lao.builder.drop("none recorded").sort_values(ascending=False)
+    assert builders.index[0] == "China" and builders.iloc[0] > 2 * builders.iloc[1]
+    sponsors = lao.sponsor.drop("none recorded").sort_values(ascending=False)
+    assert list(sponsors.index[:3]) == ["Laos", "Thailand", "China"]
+    assert lao.loc["China", "lender"] < operating_share.loc["KHM"].loc["China", "lender"]
+
+
+def test_shares_in_a_role_can_add_up_to_more_than_100(operating_share):
+    """'A plant with parties from two countries counts in full for each, so the shares in a
+    role can add up to more than 100%' (every plant has a row per role, 'none recorded' too)."""
+    sums = operating_share.groupby(level="iso3").sum()
+    assert (sums > 100 - 1e-6).all().all() and (sums > 101).any().any()
+
+
+def test_shelved_cambodian_mainstream_projects_parties(finance):
+    def parties(project, role):
+        rows = finance[(finance.project == project) & (finance.role == role)]
+        return set(rows.party)
+    for role in ("sponsor", "lender", "builder"):
+        assert "China" in parties("Sambor", role), role
+    assert parties("Stung Treng", "sponsor") == {"Cambodia"}
+    assert parties("Stung Treng", "lender") == {"Vietnam"}
+
+
 # --- the Funan Techo canal ---------------------------------------------------------------------
 def test_funan_techo_is_majority_cambodian_on_every_dated_statement():
     assert fact("funan_cambodian_stake_2025") > fact("funan_chinese_stake_2025")
@@ -220,7 +332,7 @@ def _is_legend_key(trace):
 
 def test_every_chart_trace_has_data(nb):
     figs = figures(nb)
-    assert len(figs) == 7
+    assert len(figs) == 8
     for fig in figs:
         title = fig["layout"]["meta"]["cfr_title"]
         assert fig["layout"]["meta"]["cfr_alt"], title
@@ -228,6 +340,21 @@ def test_every_chart_trace_has_data(nb):
         assert traces, title
         for t in traces:
             assert has_data(t, "x") and has_data(t, "y"), (title, t.get("name"))
+
+
+def test_every_dam_is_on_the_map_or_listed_beside_it(nb, dams):
+    """The map draws every dam with coordinates and lists every other one as lacking them."""
+    fig = next(f for f in figures(nb) if "Not placed" in str(f["layout"].get("annotations")))
+    assert fig["layout"]["meta"]["cfr_tables"] == ["mekong_dams"]
+    drawn = set()
+    for t in fig["data"]:          # dam markers on the main map (the inset repeats China's)
+        if "MW (all sources" in t.get("hovertemplate", "") and t.get("xaxis", "x") == "x":
+            drawn |= {row[0] for row in t["customdata"]}
+    note = next(a["text"] for a in fig["layout"]["annotations"] if "Not placed" in a["text"])
+    placed = set(dams.dropna(subset=["latitude", "longitude"]).dam)
+    assert drawn == placed
+    for dam in set(dams.dam) - placed:
+        assert dam in note, dam
 
 
 def test_glue_names_used_by_the_intro_exist(g):

@@ -1,4 +1,4 @@
-"""Tables for the Mekong chapter (prefix ``mekong_``), from ../shared/sources/mekong/.
+"""Tables for the Mekong chapter (prefix ``mekong_``), from sources/mekong/ in this repository.
 
     cd scripts/curate && ../../.venv/bin/python mekong.py
 
@@ -11,13 +11,23 @@ Writes:
 - mekong_basin_share.csv  MRC 2005 (via Mekong Flows): catchment area and flow share by country
 - mekong_fish_catch.csv   WDI ER.FSH.CAPT.MT capture fisheries, Cambodia and Laos
 - mekong_facts.csv        the facts the prose uses, in the book's facts layout (cfr/facts.py),
-                          from the shared extracts and sources/mekong/facts_added.csv
+                          from the raw extracts in sources/mekong/ and facts_added.csv
 - mekong_timeline.csv     governance / dams / low-water timeline (common timeline schema)
+- mekong_dam_finance.csv  Stimson Mekong Infrastructure Tracker (snapshot late 2020): every
+                          hydropower project in Cambodia and Laos, one row per project x role
+                          (sponsor, lender, builder) x party country, with capacity and status
 
 Nothing is estimated. Where sources disagree, every figure is kept in mekong_dam_figures.csv;
 the map's figure is chosen by a stated rule (see ``primary`` below) and the range is shown.
 Two coordinates (Sambor, Stung Treng) come from stored encyclopedia pages found with the
 project's search tool; they are recorded with URL and quote in ``EXTRA``.
+
+The Stimson tracker (sources/mekong/infrastructure_tracker/) is matched to the dam list by a
+reviewed name table (``TRACKER_NAME``); it adds a capacity (and, for dams in operation, a
+completion year) to mekong_dam_figures for every matched dam, the status of dams the other
+sources leave without one, and coordinates where no other source gives them or where it is
+the stronger source (Sambor, Stung Treng). Coordinates the tracker marks as approximate
+("Actual location unknown ...") are never used: such dams stay unplaced.
 """
 import re
 
@@ -37,10 +47,40 @@ RETRIEVED = "2026-11-28"
 md = pd.read_csv(SRC / "mainstream_dams.csv")
 wri = pd.read_csv(SRC / "lancang_dams_wri_gppd.csv")
 att = pd.read_csv(SRC / "dam_attributes_long.csv")
+tracker = pd.read_csv(SRC / "infrastructure_tracker" / "power_projects_extract.csv")
+
+TRACKER_TITLE = ("Stimson Center, Mekong Infrastructure Tracker (power projects; snapshot with "
+                 "row updates to 28 Dec 2020)")
+TRACKER_URL = ("https://github.com/non-ceterisparibus/water-climate-change-mekong-basin/tree/"
+               "0cb985df203a/mekong")
+TRACKER_SNAPSHOT = "2020-12"
+# Reviewed name table: dam list name -> tracker "Project Name". Each pair was checked by hand on
+# country, river (tracker "Tributary": "Mekong Mainstem - China" / "Mekong Mainstream - Lower"
+# or "Sesan") and capacity; two names differ in spelling only.
+TRACKER_NAME = {
+    "Xiaowan": "Xiaowan", "Nuozhadu": "Nuozhadu", "Dachaoshan": "Dachaoshan",
+    "Jinghong": "Jinghong", "Manwan": "Manwan", "Gongguoqiao": "Gongguoqiao",
+    "Ganlanba": "Ganlanba", "Huangdeng": "Huangdeng", "Miaowei": "Miaowei", "Lidi": "Lidi",
+    "Tuoba": "Tuoba", "Wunonglong": "Wunonglong", "Dahuaqiao": "Dahuaqiao",
+    "Mengsong": "Mengsong", "Xayaburi": "Xayaburi", "Don Sahong": "Don Sahong",
+    "Pak Beng": "Pak Beng", "Pak Lay": "Pak Lay", "Sanakham": "Sanakham",
+    "Luang Prabang": "Luang Phrabang (Nam Sang)",   # tracker spelling; 1,410 MW, Luang Prabang
+    "Phou Ngoy": "Phu Ngoy",                          # tracker spelling; Champasak, 651 MW
+    "Lower Sesan 2": "Lower Sesan 2", "Stung Treng": "Stung Treng", "Sambor": "Sambor",
+}
+APPROXIMATE = "Actual location unknown"   # tracker "Proximity": coordinates are a locality
+TRACKER_STATUS = {"Operational": "operating", "Under Construction": "under construction",
+                  "Planned": "planned", "Postponed": "postponed", "Cancelled": "cancelled",
+                  "Unknown": "unknown"}
+tracker_of = {}
+for dam, name in TRACKER_NAME.items():
+    hit = tracker[(tracker["Project Name"] == name) & (tracker.Subtype == "Hydro")]
+    assert len(hit) == 1, (dam, len(hit))
+    tracker_of[dam] = hit.iloc[0]
 
 md["dam"] = md.name.str.replace(r"\s*\(TRIBUTARY.*\)$", "", regex=True)
 
-# Pages found with the search tool (stored copies), not in the shared extracts.
+# Pages found with the search tool (stored copies), not in the raw extracts.
 WIKI_SAMBOR = ("Sambor Dam (English Wikipedia, stored copy)",
                "https://en.wikipedia.org/wiki/Sambor_Dam")
 WIKI_STUNG = ("Stung Treng Dam (English Wikipedia via wikimili.com mirror, stored copy)",
@@ -133,6 +173,15 @@ fig("Stung Treng", "Cambodia", "capacity_mw", 980, "n.d. (stored copy)", *WIKI_S
 fig("Stung Treng", "Cambodia", "storage_mcm", 70, "n.d. (stored copy)", *WIKI_STUNG,
     "infobox total capacity 70,000,000 m3 (planned), converted to million m3")
 
+for dam, r in tracker_of.items():
+    country = r.Country
+    fig(dam, country, "capacity_mw", r["Capacity (MW)"], TRACKER_SNAPSHOT, TRACKER_TITLE,
+        TRACKER_URL, f"tracker row {r._id}, status {r['Current Status']}")
+    if r["Current Status"] == "Operational" and not pd.isna(r["Year of Completion"]):
+        fig(dam, country, "year_full", r["Year of Completion"], TRACKER_SNAPSHOT, TRACKER_TITLE,
+            TRACKER_URL, "the tracker's 'Year of Completion' (first units for some dams: it gives "
+            "2008 for Jinghong and 2012 for Nuozhadu)")
+
 figures = pd.DataFrame(figs)
 # the same page cited twice (Probe fact box for Manwan) counts once
 figures = figures.drop_duplicates(["dam", "attribute", "source_url", "value"])
@@ -179,12 +228,18 @@ for dam in names:
     country = r.country if r is not None else "China"
     f = figures[figures.dam == dam]
     cap = f[f.attribute == "capacity_mw"].value
+    other_cap = f[(f.attribute == "capacity_mw") & (f.source_title != TRACKER_TITLE)].value
+    tr = tracker_of.get(dam)
     primary = r.capacity_mw if r is not None and not pd.isna(r.capacity_mw) else None
     if primary is None and dam in ("Pak Lay", "Phou Ngoy", "Mengsong"):
-        primary = float(cap.iloc[0]) if len(cap) else None
+        primary = float(other_cap.iloc[0]) if len(other_cap) else None
+    if primary is None and tr is not None:   # no other source gives a capacity: the tracker's
+        primary = float(tr["Capacity (MW)"])
     first, full = years(r.year_commissioned) if r is not None else (None, None)
     if dam == "Gongguoqiao":
         full = 2011  # WRI commissioning year (the Wikipedia 2020 table gives 2012)
+    if full is None and tr is not None and tr["Current Status"] == "Operational":
+        full = int(tr["Year of Completion"])   # the tracker's year, where no other source has one
     early = f[f.attribute == "year_first_power"].value
     first = int(early.min()) if len(early) else full
     lat = r.latitude if r is not None else None
@@ -193,11 +248,24 @@ for dam in names:
     w = wri[wri.name == dam]
     if (lat is None or pd.isna(lat)) and len(w):
         lat, lon, coord_src = float(w.latitude.iloc[0]), float(w.longitude.iloc[0]), WRI_TITLE
-    if dam in EXTRA_COORDS:
+    exact = tr is not None and not str(tr.Proximity).startswith(APPROXIMATE)
+    if exact and ((lat is None or pd.isna(lat)) or dam in EXTRA_COORDS):
+        # the tracker where no other source places the dam, and before the encyclopedia pages
+        lat, lon, coord_src = float(tr.Latitude), float(tr.Longitude), TRACKER_TITLE
+    if (lat is None or pd.isna(lat)) and dam in EXTRA_COORDS:
         lat, lon, t, u, _q = EXTRA_COORDS[dam]
         coord_src = t
+    location_note = ("the tracker gives only a locality (\"actual location unknown\"), not used"
+                     if tr is not None and not exact and (lat is None or pd.isna(lat)) else "")
+    status = STATUS[dam]
     storage = f[f.attribute == "storage_mcm"].value
-    if dam in DETAIL:
+    if status == "unknown" and tr is not None:   # the tracker's status where others give none
+        status = TRACKER_STATUS[tr["Current Status"]]
+        done = "" if pd.isna(tr["Year of Completion"]) or status != "operating" else (
+            f", completed {int(tr['Year of Completion'])}")
+        detail, s_title, s_url = (f"{tr['Current Status']}{done} (Stimson tracker, late 2020)",
+                                  TRACKER_TITLE, TRACKER_URL)
+    elif dam in DETAIL:
         detail, s_title, s_url = DETAIL[dam]
     elif r is not None and not str(r.source_title).startswith("NOT FOUND"):
         detail, s_title, s_url = (r.status if not pd.isna(r.status) else "not stated",
@@ -208,7 +276,7 @@ for dam in names:
                else SECTION[r.river_section] if r is not None else "Lancang (China)")
     rows.append(dict(
         dam=dam, iso3=ISO[country], river_section=section, mainstream=dam != "Lower Sesan 2",
-        status=STATUS[dam], status_detail=detail,
+        status=status, status_detail=detail,
         capacity_mw=primary,
         capacity_min_mw=cap.min() if len(cap) else None,
         capacity_max_mw=cap.max() if len(cap) else None,
@@ -218,12 +286,52 @@ for dam in names:
         year_first_power=first, year_full=full,
         latitude=None if lat is None or pd.isna(lat) else round(float(lat), 5),
         longitude=None if lon is None or pd.isna(lon) else round(float(lon), 5),
-        coord_source=coord_src, source_title=s_title, source_url=s_url,
+        coord_source=coord_src, location_note=location_note,
+        tracker_project=TRACKER_NAME.get(dam, ""), tracker_status=(
+            "" if tr is None else TRACKER_STATUS[tr["Current Status"]]),
+        source_title=s_title, source_url=s_url,
     ))
 dams = pd.DataFrame(rows)
 for c in ("year_first_power", "year_full", "n_capacity_figures"):
     dams[c] = dams[c].astype("Int64")
+unmatched = sorted(set(dams.dam) - set(TRACKER_NAME))
+print("dams not matched to a tracker project:", ", ".join(unmatched) or "none")
+differ = dams[(dams.tracker_status != "") & (dams.tracker_status != dams.status)]
+for r in differ.itertuples():
+    print(f"status differs: {r.dam}: {r.status} (our sources) vs {r.tracker_status} (tracker)")
+print("dams without coordinates:", ", ".join(dams[dams.latitude.isna()].dam) or "none")
 write(dams, "mekong_dams.csv")
+
+# --- who sponsors, lends to and builds Cambodia's and Laos's hydropower (Stimson tracker) -----
+ROLES = {"sponsor": ("Country list of Sponsor/Developer", "Sponsor/Developer Company"),
+         "lender": ("Country list of Lender/Financier", "Lender/Financier Company"),
+         "builder": ("Country list of Construction/EPC", "Construction Company/EPC Participant")}
+MULTILATERAL = {"ADB", "World Bank Group"}      # the tracker lists them among the countries
+NONE = "none recorded"
+hydro = tracker[tracker.Country.isin(["Cambodia", "Laos"]) & (tracker.Subtype == "Hydro")]
+fin = []
+for _, r in hydro.iterrows():
+    for role, (country_col, company_col) in ROLES.items():
+        parties = ([p.strip() for p in r[country_col].split(";")]
+                   if not pd.isna(r[country_col]) else [NONE])
+        assert len(parties) == len(set(parties)), (r["Project Name"], role)
+        for party in parties:
+            fin.append(dict(
+                project_id=int(r._id), project=r["Project Name"], iso3=ISO[r.Country],
+                status=TRACKER_STATUS[r["Current Status"]], capacity_mw=r["Capacity (MW)"],
+                year_completed=r["Year of Completion"], role=role, party=party,
+                party_kind=("none" if party == NONE else
+                            "multilateral" if party in MULTILATERAL else "country"),
+                n_parties=0 if party == NONE else len(parties),
+                companies="" if pd.isna(r[company_col]) else str(r[company_col]).strip(),
+                tracker_data_source="" if pd.isna(r["Data Source"]) else r["Data Source"]))
+finance = pd.DataFrame(fin)
+finance["year_completed"] = finance.year_completed.astype("Int64")
+# every project has at least one row per role, so capacity totals can be taken per role
+assert (finance.groupby(["project_id", "role"]).size() >= 1).all()
+assert finance.groupby("project_id").role.nunique().eq(3).all()
+finance = finance.sort_values(["iso3", "project", "project_id", "role", "party"])
+write(finance, "mekong_dam_finance.csv")
 
 # --- flow and basin ------------------------------------------------------------------------
 fr = pd.read_csv(SRC / "flow_contribution_by_reach_mrc.csv")
@@ -244,7 +352,7 @@ write(fc[["iso3", "year", "capture_tonnes"]].sort_values(["iso3", "year"]), "mek
 
 # --- facts -------------------------------------------------------------------------------------
 # One row per fact in the book's facts layout (cfr/facts.py: key, claim, value, value_high, unit,
-# value_as_given, as_of, source_title, source_url, quote). From the shared extracts (matched by a
+# value_as_given, as_of, source_title, source_url, quote). From the raw extracts (matched by a
 # substring of their claim) plus facts_added.csv (pages found with the search tool, 2026-12-01).
 facts = pd.concat([pd.read_csv(SRC / f) for f in ("facts.csv", "facts_supplement.csv",
                                                    "facts_3.csv")])
