@@ -6,7 +6,9 @@
   chapter can link to it with ``{ref}`C32 <claim-c32>```. Each theme section is labelled
   ``claims-<theme>`` (e.g. ``claims-borders``).
 - ``data-catalogue``: every resource in ``data/datapackage.json`` with its description,
-  coverage, fields, sources, licence and a download link. Each table's section is labelled
+  coverage, lineage (the raw files and curation script it is made from, recorded in
+  ``data/lineage.json`` by ``make data``, and the pages that read it, found in their sources),
+  fields, sources, licence and a download link. Each table's section is labelled
   ``data-<name>`` with underscores as hyphens (e.g. ``data-oda-gni``).
 
 Both build docutils nodes directly: text from the tables only ever becomes ``nodes.Text``,
@@ -19,6 +21,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable
+from pathlib import Path
 
 import pandas as pd
 from docutils import nodes
@@ -27,6 +30,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from cfr.data import DataError, data_dir, load, load_geojson, package
+from cfr.lineage import LINEAGE, fact_tables, lineage, made_from, tables_used
 
 logger = logging.getLogger(__name__)
 
@@ -382,13 +386,51 @@ def licence_nodes(licences: list[dict]) -> nodes.paragraph:
     return p
 
 
-def resource_section(res: dict, pkg: dict, cover: list[str], docname: str) -> nodes.section:
+def doc_ref(docname: str) -> addnodes.pending_xref:
+    """A link to a page, shown with the page's title."""
+    xref = addnodes.pending_xref("", refdomain="std", reftype="doc", reftarget="/" + docname,
+                                 refexplicit=False, refwarn=True)
+    xref += nodes.inline("", docname)
+    return xref
+
+
+def lineage_nodes(res: dict, graph: dict, used_in: list[str]) -> nodes.paragraph:
+    """"Made by <script> from <files>; used in <pages>." for one resource. The files are
+    those the script had read before it wrote the table (data/lineage.json)."""
+    p = para(strong("Lineage: "), classes=["cfr-catalogue-lineage"])
+    script, reads = made_from(res["path"], graph)
+    if script:
+        p += text("made by ")
+        p += nodes.literal("", script)
+        p += text(" from ")
+        for i, path in enumerate(reads):
+            if i:
+                p += text(", ")
+            p += nodes.literal("", path)
+    else:
+        p += text("not recorded (make data writes it to data/lineage.json)")
+    if used_in:
+        p += text("; used in ")
+        for i, doc in enumerate(used_in):
+            if i:
+                p += text(", ")
+            p += doc_ref(doc)
+    else:
+        p += text("; no page reads it directly")
+    p += text(".")
+    return p
+
+
+def resource_section(res: dict, pkg: dict, cover: list[str], docname: str,
+                     lineage_para: nodes.Node | None = None) -> nodes.section:
     sec = section(res.get("title") or res["name"], resource_label(res["name"]),
                   classes=["cfr-catalogue-entry"])
     sec += para(strong("Table: "), nodes.literal("", res["name"]), " \u00b7 ",
                 strong("Format: "), res.get("format", ""), classes=["cfr-catalogue-meta"])
     sec += para(text(res.get("description", "")))
     sec += para(strong("Coverage: "), "; ".join(cover) + ".")
+    if lineage_para is not None:
+        sec += lineage_para
     sec.extend(download_nodes(res, docname))
     schema = res.get("schema")
     if schema and schema.get("fields"):
@@ -427,8 +469,12 @@ def resource_section(res: dict, pkg: dict, cover: list[str], docname: str) -> no
     return sec
 
 
-def catalogue_nodes(pkg: dict, docname: str) -> tuple[list[nodes.Node], dict[str, tuple[str, str]]]:
-    """The catalogue's nodes and labels: an index table, then one section per resource."""
+def catalogue_nodes(pkg: dict, docname: str, graph: dict | None = None,
+                    usage: dict[str, list[str]] | None = None,
+                    ) -> tuple[list[nodes.Node], dict[str, tuple[str, str]]]:
+    """The catalogue's nodes and labels: an index table, then one section per resource.
+    With ``graph`` (data/lineage.json) and ``usage`` ({table: pages}), each section says what
+    the table is made from and where it is used."""
     try:
         countries = load("countries")
         names = dict(zip(countries.iso3, countries.name))
@@ -454,7 +500,9 @@ def catalogue_nodes(pkg: dict, docname: str) -> tuple[list[nodes.Node], dict[str
     out.append(table(["Table", "Name", "Size"], rows, [46, 38, 16],
                      classes=["cfr-catalogue-index"], longtable=True))
     for res in resources:
-        out.append(resource_section(res, pkg, cover[res["name"]], docname))
+        lin = (lineage_nodes(res, graph, (usage or {}).get(res["name"], []))
+               if graph is not None else None)
+        out.append(resource_section(res, pkg, cover[res["name"]], docname, lin))
         labels[resource_label(res["name"])] = (resource_label(res["name"]),
                                                res.get("title") or res["name"])
     return out, labels
@@ -472,11 +520,38 @@ class DataCatalogue(SphinxDirective):
             self.env.note_dependency(str(folder / "datapackage.json"))
             for res in pkg.get("resources", []):
                 self.env.note_dependency(str(folder / res["path"]))
-            out, labels = catalogue_nodes(pkg, self.env.docname)
+            if (folder / LINEAGE).exists():
+                self.env.note_dependency(str(folder / LINEAGE))
+            out, labels = catalogue_nodes(pkg, self.env.docname, lineage(), self.usage())
         except DataError as exc:
             raise self.error(f"data-catalogue: {exc}") from exc
         register_labels(self.env, labels)
         return out
+
+    def pages(self) -> list[str]:
+        """The book's pages in table-of-contents order (every found page if no _toc.yml)."""
+        toc = Path(self.env.srcdir) / "_toc.yml"
+        if toc.exists():
+            names = re.findall(r"^\s*(?:-\s*)?(?:root|file):\s*(\S+)\s*$",
+                               toc.read_text(encoding="utf-8"), flags=re.M)
+            docs = [n.removesuffix(".md").removesuffix(".ipynb") for n in names]
+            return [d for d in docs if d in self.env.found_docs]
+        return sorted(self.env.found_docs)
+
+    def usage(self) -> dict[str, list[str]]:
+        """{table: pages whose source reads it}, from the pages' sources."""
+        keys = fact_tables()
+        usage: dict[str, list[str]] = {}
+        for doc in self.pages():
+            if doc == self.env.docname:
+                continue
+            path = Path(self.env.doc2path(doc))
+            if not path.exists():
+                continue
+            self.env.note_dependency(str(path))
+            for table in sorted(tables_used(path.read_text(encoding="utf-8"), keys)):
+                usage.setdefault(table, []).append(doc)
+        return usage
 
 
 def setup(app):

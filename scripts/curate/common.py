@@ -1,9 +1,11 @@
 """Shared bits for the curation scripts (maintainer tools, never run by the build).
 
-Each ``scripts/curate/<theme>.py`` reads the raw extracts in ``../shared/sources/<theme>/``
-and writes small tidy tables into ``data/``. Rerun one when a source extract is updated:
+Each ``scripts/curate/<theme>.py`` reads the raw extracts in ``sources/<theme>/`` (in this
+repository; ``sources/README.md`` says where each came from) and writes small tidy tables
+into ``data/``. ``make data`` runs them all in a fixed order (``scripts/curate/run_all.py``)
+and records which raw file feeds which table in ``data/lineage.json``. To rerun one script:
 
-    .venv/bin/python scripts/curate/intro.py
+    cd scripts/curate && ../../.venv/bin/python intro.py
 """
 import re
 from pathlib import Path
@@ -14,10 +16,22 @@ SOURCES = ROOT / "sources"
 
 
 def write(df, name: str) -> None:
+    from grading import grade  # sources replaced and graded; stops on an ungraded URL
+    df = grade(df, name)
     path = DATA / name
     path.parent.mkdir(parents=True, exist_ok=True)
     df.to_csv(path, index=False, lineterminator="\n")
     print(f"wrote {path.relative_to(ROOT)} ({len(df)} rows)")
+
+
+def write_text(text: str, name: str) -> None:
+    """Write a non-tabular file (GeoJSON) into ``data/`` exactly as given (UTF-8, no newline
+    translation)."""
+    path = DATA / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        fh.write(text)
+    print(f"wrote {path.relative_to(ROOT)} ({len(text.encode('utf-8'))} bytes)")
 
 
 def iso_date(d: str) -> tuple[str, str]:

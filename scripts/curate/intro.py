@@ -1,4 +1,7 @@
-"""Tables for "Cambodia at a glance" (intro) and the shared country list."""
+"""Tables for "Cambodia at a glance" (intro): donors_oda_gni and borders_boundary_lengths.
+
+The country list (countries.csv) is made by countries.py, the map layers by geo.py.
+"""
 import pandas as pd
 
 from common import SOURCES, write
