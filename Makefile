@@ -5,6 +5,8 @@ PY    := $(VENV)/bin/python
 JB    := $(VENV)/bin/jupyter-book
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
+# The Pyodide copy served with the book for "Run this chapter in your browser" (see README).
+LITE_DIST := lite/static/pyodide/pyodide-lock.json
 # Where builds go: $(OUT)/_build/{html,latex,.jupyter_cache}. Override for a scratch build.
 OUT   ?= .
 STRICT := -W -n --keep-going
@@ -18,7 +20,7 @@ book: html pdf
 	@echo "HTML book: $(OUT)/_build/html/index.html (with the PDF)"
 
 # The website alone (quicker while editing; its "Download the report (PDF)" link needs `make pdf`).
-html: system-book $(STAMP) $(NODE_STAMP)
+html: system-book $(STAMP) $(NODE_STAMP) $(LITE_DIST)
 	$(JB) build . --path-output $(OUT) $(STRICT)
 
 pdf: system-test $(STAMP) $(NODE_STAMP) html
@@ -59,10 +61,17 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
-# The partial plotly.js bundle, exactly as pinned in package-lock.json.
+# The partial plotly.js bundle and Pyodide's core, exactly as pinned in package-lock.json.
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+# The live notebooks' Pyodide: core from npm, every package file checked by sha256 against the
+# official pyodide-lock.json or lite/packages.toml (scripts/lite_dist.py; the build checks again).
+.PHONY: lite
+lite: $(LITE_DIST)
+$(LITE_DIST): lite/packages.toml package-lock.json scripts/lite_dist.py | $(STAMP) $(NODE_STAMP)
+	$(PY) scripts/lite_dist.py
 
 # Every table and map layer in data/ rebuilt from the raw extracts in sources/ (no network):
 # the curation scripts in a fixed order, the lineage graph in data/lineage.json. See README.

@@ -27,11 +27,10 @@ def un_agreement(first: int, last: int) -> pd.Series:
 
 
 def arms_delivered(since: int = 1991) -> pd.Series:
-    """Major arms delivered to the Cambodian government since ``since``, million SIPRI TIV,
-    by supplier, largest first."""
-    arms = load("powers_arms_transfers")
-    gov = arms[(arms.recipient == "Cambodian government") & (arms.year >= since)]
-    return gov.groupby("supplier_iso3").tiv_musd.sum().sort_values(ascending=False)
+    """Major arms delivered to the Cambodian government since ``since`` (to the SIPRI
+    register's last year), million TIV, by supplier, largest first: the register's deliveries
+    (:func:`arms_delivered_register`), the same figures the great-powers chapter uses."""
+    return arms_delivered_register(since)
 
 
 def net_oda(first: int, last: int) -> pd.Series:

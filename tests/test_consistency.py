@@ -136,9 +136,11 @@ def test_finding2_the_west_gave_more_than_japan_in_every_period_and_fell_in_one(
 
 
 def test_finding3_cambodia_votes_with_each_neighbour_more_than_with_china():
-    votes = cfr.load("powers_unga_agreement")
-    kingdom = votes[votes.seat_holder == "Kingdom of Cambodia"].year
-    pooled = partners.un_agreement(int(kingdom.min()), int(kingdom.max()))
+    votes = pd.concat([cfr.load("powers_unga_agreement"),
+                       cfr.load("powers_unga_agreement_2020s")])
+    first = votes[votes.seat_holder == "Kingdom of Cambodia"].year.min()
+    kingdom = votes[votes.year >= first].year.unique()
+    pooled = partners.un_agreement_to_2024(int(first), int(votes.year.max()))
     for neighbour in ("LAO", "VNM", "THA"):
         assert pooled[neighbour] > pooled["CHN"] > pooled["USA"], neighbour
     # and year by year: a neighbour is the closest voter in every year of the series
