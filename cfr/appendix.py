@@ -180,6 +180,9 @@ def claim_entry(row) -> list[nodes.Node]:
     if str(row.get("source_title") or "").strip():
         src = para(strong("Source: "), link(row.get("source_url"), row["source_title"]),
                    classes=["cfr-claim-source"])
+        grade = row.get("source_grade")
+        if isinstance(grade, str) and grade.strip():  # the source's grade (Methods page)
+            src += text(f" [{grade}]")
         if str(row.get("source_quote") or "").strip():
             src += text(": \u201c")
             src += text(row["source_quote"])
@@ -338,6 +341,12 @@ def coverage(res: dict, names: dict[str, str]) -> list[str]:
             if codes:
                 label = "countries" if col == "iso3" else f"countries ({col})"
                 out.append(f"{label}: " + ", ".join(f"{names.get(c, c)} ({c})" for c in codes))
+    if "source_grade" in df:  # the mix of source grades, strongest first (Methods page)
+        counts = df.source_grade.dropna().astype(str).value_counts()
+        scale = [g["name"] for g in package().get("source_grades", {}).get("grades", [])]
+        mix = [f"{g} {counts[g]}" for g in scale if g in counts]
+        if mix:
+            out.append("source grades: " + ", ".join(mix))
     return out
 
 
