@@ -28,7 +28,10 @@ import base64
 import hashlib
 import html
 import json
+import numbers
 import os
+import re
+import warnings
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -145,8 +148,17 @@ def csv_href(table: str) -> str:
     return DATA_LINK_PREFIX + resource_info(table)["path"]
 
 
+NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def slug(text: str, words: int = 6) -> str:
+    """A short lower-case slug of a text's first words ('aid-once-equalled-a-seventh')."""
+    parts = re.findall(r"[a-z0-9]+", text.lower())
+    return "-".join(parts[:words]) or "chart"
+
+
 def finish(fig: go.Figure, *, title: str, subtitle: str, table: str | list[str], alt: str,
-           note: str | None = None) -> go.Figure:
+           note: str | None = None, name: str | None = None) -> go.Figure:
     """Give a chart the book's furniture: a title that states the finding, a subtitle with
     the measure and unit, the source note under it, the CSV link and a text alternative.
 
@@ -155,12 +167,22 @@ def finish(fig: go.Figure, *, title: str, subtitle: str, table: str | list[str],
     processing note. The static image carries all of it inside the picture; the web page
     shows title, subtitle and source as text around the interactive chart (they wrap on
     phones and can be read aloud and copied).
+
+    ``name`` is the chart's stable short name on its page (``dam-map``: lower-case words
+    joined by hyphens); the book build makes it the chart's anchor ``fig-<page>-<name>``,
+    its label for ``{numref}`` cross-references and the name of its own CSV. Give one: the
+    default (the first words of the title) changes when the title does, and links with it.
     """
+    if name is not None and not NAME_RE.match(name):
+        raise ValueError(f"chart name {name!r}: use lower-case words joined by hyphens")
     tables = [table] if isinstance(table, str) else list(table)
     notes = dict.fromkeys(source_note(t).removeprefix("Source: ") for t in tables)
     source = "Source: " + "; ".join(notes)
-    fig.update_layout(meta=dict(cfr_tables=tables, cfr_alt=alt, cfr_title=title,
-                                cfr_subtitle=subtitle, cfr_source=source, cfr_note=note or ""))
+    meta = dict(cfr_tables=tables, cfr_alt=alt, cfr_title=title, cfr_subtitle=subtitle,
+                cfr_source=source, cfr_note=note or "")
+    if name:  # absent: the build names the chart from its title (cfr.charts.slug)
+        meta["cfr_name"] = name
+    fig.update_layout(meta=meta)
     return fig
 
 
@@ -329,6 +351,7 @@ class BookRenderer(MimetypeRenderer):
         if "cfr_title" not in meta:
             raise ValueError("call cfr.charts.finish(fig, title=..., subtitle=..., table=..., "
                              "alt=...) before fig.show(): every chart needs its source")
+        fit_x_to_data(fig)
         bundle = {
             "application/vnd.plotly.v1+json": json.loads(pio.to_json(fig, validate=False)),
             "text/plain": f"<Figure: {meta['cfr_title']}>",
@@ -352,7 +375,7 @@ class BookRenderer(MimetypeRenderer):
         wide = "heatmap" in kinds or "xaxis2" in fig.to_plotly_json()["layout"]
         page = (
             f'<figure class="cfr-chart{" cfr-chart-wide" if wide else ""}" '
-            f'data-cfr-traces="{esc(traces)}">'
+            f'data-cfr-traces="{esc(traces)}" data-cfr-name="{esc(_name(meta))}">'
             f'<p class="cfr-chart-title">{esc(meta["cfr_title"])}</p>'
             f'<p class="cfr-chart-subtitle">{esc(meta["cfr_subtitle"])}</p>'
             f'<div class="cfr-chart-plot" aria-describedby="{alt_id}">{div}</div>'
@@ -364,6 +387,53 @@ class BookRenderer(MimetypeRenderer):
         bundle["text/html"] = page
         bundle["image/png"] = base64.b64encode(static_png(_with_furniture(fig))).decode()
         return bundle
+
+
+PAD = 0.02
+
+
+def fit_x_to_data(fig: go.Figure) -> go.Figure:
+    """plotly.js widens an autoranged axis so that text annotations placed on it fit inside
+    the plot: on a phone, line-end labels and event marks stretch a 1990-2023 axis to 2040. Cap
+    each autoranged numeric or date x axis at the data and the annotations' own positions, so
+    labels run into the margin (as designed) instead of squeezing the lines."""
+    import pandas as pd
+
+    from cfr.chart_table import decode
+
+    layout = fig.layout
+    for axis_name in [k for k in fig.to_plotly_json()["layout"] if k.startswith("xaxis")] or ["xaxis"]:
+        axis = layout[axis_name]
+        if axis.range is not None or axis.autorange is False or axis.visible is False:
+            continue
+        ref = "x" + axis_name[5:]
+        values = [v for t in fig.data if (getattr(t, "xaxis", None) or "x") == ref
+                  and t.type in ("scatter", "bar") and t.x is not None
+                  and getattr(t, "orientation", None) != "h" for v in decode(t.x)]
+        notes = [a.x for a in layout.annotations if (a.xref or "x") == ref and a.x is not None]
+        if not notes or not values:
+            continue
+        points = [v for v in list(values) + notes if v is not None and v == v]
+        if all(isinstance(v, numbers.Real) and not isinstance(v, bool) for v in points):
+            lo, hi = float(min(points)), float(max(points))
+            pad = (hi - lo) * PAD  # room for end markers, as autorange would leave
+            lo, hi = lo - pad, hi + pad
+        else:
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    stamps = pd.to_datetime(pd.Series([str(v) for v in points]), format="mixed")
+            except (ValueError, TypeError, OverflowError):
+                continue  # a category axis: nothing to cap
+            pad = (stamps.max() - stamps.min()) * PAD
+            lo, hi = (stamps.min() - pad).isoformat(), (stamps.max() + pad).isoformat()
+        axis.autorangeoptions = dict(minallowed=lo, maxallowed=hi)
+    return fig
+
+
+def _name(meta: dict) -> str:
+    """The chart's name (charts finished before names existed get one from their title)."""
+    return meta.get("cfr_name") or slug(meta["cfr_title"])
 
 
 def lazy_chart_div(fig: go.Figure, div_id: str) -> str:

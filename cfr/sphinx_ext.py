@@ -32,6 +32,7 @@ CARTESIAN_TRACES = {"bar", "box", "contour", "heatmap", "histogram", "histogram2
 TRACES_ATTR = re.compile(r'data-cfr-traces="([^"]*)"')
 PACKAGE_DIR = Path(__file__).resolve().parent
 STAMP_NAME = "cfr-notebook-inputs.json"
+READ_MODULES = ("figures.py", "chart_table.py")
 
 
 def _hash_folders(folders) -> str:
@@ -50,6 +51,10 @@ def _look_changed(app, config):
     app.cfr_look_changed = False
     look = _hash_folders([Path(app.srcdir) / "_static", Path(app.srcdir) / "_templates",
                           PACKAGE_DIR / "static"])
+    # The modules that turn charts into figures at read time (cfr.figures, cfr.chart_table):
+    # a change there must reach every page too.
+    look += hashlib.sha256(b"".join((PACKAGE_DIR / f).read_bytes()
+                                    for f in READ_MODULES)).hexdigest()
     look_stamp = Path(app.outdir).parent / f"cfr-look-{Path(app.outdir).name}.sha256"
     if not look_stamp.exists() or look_stamp.read_text() != look:
         app.cfr_look_changed = look_stamp.exists()
@@ -167,6 +172,19 @@ def _static_path(app, config):
     config.html_static_path.append(str(PACKAGE_DIR / "static"))
 
 
+def executed_notebook(cache_dir: Path, source: Path):
+    """The notebook ``source`` (MyST Markdown) with the outputs of its execution in the build's
+    cache (glued values included). MyST-NB's own copy in ``jupyter_execute/`` has no outputs
+    when they came from the cache, and never the glued values (they go to ``.glue.json``).
+    Raises KeyError when the cache holds no execution of the notebook's current code."""
+    from jupyter_cache import get_cache
+    from myst_nb.core.read import myst_nb_reader_plugin
+
+    _, merged = get_cache(str(cache_dir)).merge_match_into_notebook(
+        myst_nb_reader_plugin(str(source)))
+    return merged
+
+
 def _offer_notebook(app, pagename, templatename, context, doctree):
     """Offer the executed notebook (.ipynb with outputs) in the page's download menu.
 
@@ -174,14 +192,18 @@ def _offer_notebook(app, pagename, templatename, context, doctree):
     before the theme builds its buttons (priority 501). The copy keeps Plotly's JSON (drawn by
     JupyterLab and VS Code) and the static PNG, and drops the book's HTML div, which needs the
     site's plotly.js and would show as a blank box in Jupyter."""
-    if app.builder.format != "html":
+    if app.builder.format != "html" or not context.get("sourcename", "").endswith((".md", ".md.txt")):
         return
-    executed = Path(app.outdir).parent / "jupyter_execute" / f"{pagename}.ipynb"
-    if not executed.exists() or not context.get("sourcename", "").endswith((".md", ".md.txt")):
+    source = Path(app.env.doc2path(pagename))
+    if not source.read_text(encoding="utf-8").startswith("---\njupytext:"):
         return
     import nbformat
 
-    nb = nbformat.read(executed, as_version=4)
+    try:
+        nb = executed_notebook(_cache_dir(app), source)
+    except KeyError:
+        logger.warning(f"[cfr] no executed notebook in the cache for {pagename}")
+        return
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             data = out.get("data", {})
@@ -297,6 +319,8 @@ def _copy_assets(app, exception):
 
 
 def setup(app):
+    from cfr import figures
+
     # Kernels started by MyST-NB inherit this: the charts renderer adds the HTML div and the
     # static PNG only in the book build (cfr.charts.in_book_build).
     os.environ[BOOK_BUILD_ENV] = "1"
@@ -311,6 +335,8 @@ def setup(app):
     # The package's own front-end files (cfr-charts.js); not in the book's _static/, which
     # Jupyter Book would load on every page.
     app.connect("config-inited", _static_path)
+    # Charts as numbered, linkable, citable figures with their own table and CSV (issue 19).
+    figures.setup(app)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
 
 

@@ -39,19 +39,21 @@ def is_notebook(page: str) -> bool:
     return source_of(page).read_text().startswith("---\njupytext:")
 
 
-EXECUTED = ROOT / "_build" / "jupyter_execute"
+CACHE = ROOT / "_build" / ".jupyter_cache"
 
 
 @functools.lru_cache(maxsize=None)
 def executed(page: str):
-    """The notebook as the book build executed it (``_build/jupyter_execute``, written by
-    ``make book``): the tests read what the build made and start no build of their own."""
-    path = EXECUTED / f"{page}.ipynb"
-    if not path.exists():
-        pytest.fail(f"{path} is missing: run `make book` first (make test does)")
-    if path.stat().st_mtime < source_of(page).stat().st_mtime:
-        pytest.fail(f"{path} is older than {page}.md: run `make book` again")
-    return nbformat.read(path, as_version=4)
+    """The notebook as the book build executed it (outputs and glued values from the build's
+    execution cache, written by ``make book``): the tests start no build of their own."""
+    from cfr.sphinx_ext import executed_notebook
+
+    if not CACHE.exists():
+        pytest.fail(f"{CACHE} is missing: run `make book` first (make test does)")
+    try:
+        return executed_notebook(CACHE, source_of(page))
+    except KeyError:
+        pytest.fail(f"the build has not executed the current {page}.md: run `make book`")
 
 
 def run_fresh(path: Path, env: dict | None = None):
