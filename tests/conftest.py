@@ -40,6 +40,8 @@ def is_notebook(page: str) -> bool:
 
 
 CACHE = ROOT / "_build" / ".jupyter_cache"
+# MyST-NB writes each page's glued values here as <page>.glue.json (read by test_report.py).
+EXECUTED = ROOT / "_build" / "jupyter_execute"
 
 
 @functools.lru_cache(maxsize=None)
