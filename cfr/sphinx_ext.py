@@ -165,7 +165,9 @@ def _page_context(app, pagename, templatename, context, doctree):
         context["body"] = re.sub(
             r'(<table[^>]*class="dataframe[^"]*"[^>]*>.*?</table>)',
             lambda m: m.group(1).replace("<th></th>",
-                                         '<th><span class="visually-hidden">row</span></th>'),
+                                         '<th><span class="visually-hidden">row</span></th>')
+            # wide tables scroll sideways: keyboard users must be able to reach them
+            .replace('class="dataframe"', 'class="dataframe" tabindex="0"', 1),
             context["body"], flags=re.S)
     # docutils marks bibliography entries with the deprecated ARIA role doc-biblioentry inside
     # a role="list" container (axe: aria-deprecated-role, aria-required-children).

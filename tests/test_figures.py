@@ -546,9 +546,30 @@ OVERLAPS = """() => {
 }"""
 
 
+# Overlaps this test found that are not fixed yet (each a chart's own label placement in its
+# chapter's code): strict, so a fixed one fails here until it is taken off the list.
+KNOWN_OVERLAPS = {
+    ("chapters/donors", 390): "timeline: 'China's $600m pledge' vs the IMF arrow label",
+    ("chapters/powers", 1280): "ideal points: end labels of China, Cambodia, Laos, Vietnam",
+    ("chapters/powers", 390): "ideal points: end labels of China, Cambodia, Laos, Vietnam",
+    ("chapters/borders", 390): "timeline: 'UNESCO listing' vs '2013 ICJ'",
+    ("chapters/un", 390): "peacekeepers by mission: bar total labels",
+    ("chapters/mekong", 1280): "map: THAILAND vs 'Don Sahong'",
+    ("chapters/mekong", 390): "map and timeline: 'Lower Sesan 2' vs 'canal'",
+}
+
+
+def _overlap_cases():
+    for page in [p for p in toc_pages() if is_notebook(p)]:
+        for width in (1280, 390):
+            reason = KNOWN_OVERLAPS.get((page, width))
+            marks = [pytest.mark.xfail(strict=True, reason=f"known overlap: {reason}")] \
+                if reason else []
+            yield pytest.param(page, width, marks=marks, id=f"{page}-{width}")
+
+
 @pytest.mark.browser
-@pytest.mark.parametrize("width", [1280, 390])
-@pytest.mark.parametrize("page", [p for p in toc_pages() if is_notebook(p)])
+@pytest.mark.parametrize("page,width", list(_overlap_cases()))
 def test_chart_annotations_do_not_overlap(browser, site, page, width):
     """No two text annotations in a chart (labels, column headings, event marks) print over
     each other, on a desktop or a phone (after cfr-charts.js has moved frame labels apart)."""

