@@ -3,19 +3,25 @@ from __future__ import annotations
 
 import ast
 import functools
+import http.server
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import jupytext
 import nbclient
-import nbformat
 import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-HTML = ROOT / "_build" / "html"
+# The build the tests read: `make book`'s, or a scratch build's (its --path-output + "/_build").
+BUILD = Path(os.environ.get("CFR_TEST_BUILD", ROOT / "_build"))
+HTML = BUILD / "html"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# Headless Chromium as root, with none of its own background traffic (closed network here).
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
 
 
 def toc_pages() -> list[str]:
@@ -40,8 +46,6 @@ def is_notebook(page: str) -> bool:
 
 
 CACHE = ROOT / "_build" / ".jupyter_cache"
-# MyST-NB writes each page's glued values here as <page>.glue.json (read by test_report.py).
-EXECUTED = ROOT / "_build" / "jupyter_execute"
 
 
 @functools.lru_cache(maxsize=None)
@@ -148,3 +152,31 @@ def close(a, b, tol=1e-9) -> bool:
     import math
 
     return math.isclose(float(a), float(b), rel_tol=tol, abs_tol=tol)
+
+
+# --- the built site in headless Chromium (test_browser.py, test_figures.py) ----------------
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(html_dir):
+    """The built site served on 127.0.0.1 (a free port) for the module's tests."""
+    handler = functools.partial(_QuietHandler, directory=str(html_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium (found on PATH) driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    assert CHROMIUM, "no chromium on PATH: run `make test` (it installs Debian's chromium)"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

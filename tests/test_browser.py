@@ -2,44 +2,12 @@
 Every chart drawn, no console errors, search works, no accessibility violations."""
 from __future__ import annotations
 
-import functools
 import re
-import http.server
-import threading
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
-
-from conftest import CHROMIUM, executed, figures, is_notebook, toc_pages
+from conftest import executed, figures, is_notebook, toc_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
-
-
-@pytest.fixture(scope="module")
-def site(html_dir):
-    handler = functools.partial(QuietHandler, directory=str(html_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert CHROMIUM, "no chromium on PATH: run `make test` (it installs Debian's chromium)"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 class Visit:

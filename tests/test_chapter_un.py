@@ -4,7 +4,6 @@ Each test states one comparison, trend, superlative or absolute that the key fin
 prose or a chart title makes, and checks it on the data; none copies the notebook's code.
 The last tests check that every chart the chapter draws has data.
 """
-from pathlib import Path
 
 import pandas as pd
 import pytest

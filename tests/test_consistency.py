@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 import pandas as pd
-import pytest
 
 import cfr
 from cfr import events, partners

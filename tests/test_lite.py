@@ -61,8 +61,7 @@ def built_pages() -> list[str]:
 @pytest.mark.parametrize("page", LIVE_PAGES)
 def test_page_links_its_live_notebook(lite_dir, page):
     html_path = SITE / f"{page}.html"
-    if not html_path.exists():
-        pytest.skip(f"{page} is not in this build")
+    assert html_path.exists(), f"{page} is not in this build"
     html = html_path.read_text()
     links = re.findall(r'<a [^>]*href="([^"]+)"[^>]*>' + LINK_TEXT + "</a>", html)
     assert len(links) == 1, f"{page}: expected one '{LINK_TEXT}' link, found {links}"

@@ -28,24 +28,8 @@ def _fmt(value, spec: str) -> str:
 
 
 def page_glue(page: str) -> dict:
-    """Glued values of an executed page: from the build's ``<page>.glue.json`` (myst-nb 1.x
-    keeps ``display=False`` glue there, not in the notebook), else from the notebook."""
-    import ast
-    import json
-
-    import conftest
-    nb = executed(page)
-    path = conftest.EXECUTED / f"{page}.glue.json"
-    if not path.exists():
-        return glued(nb)
-    out = {}
-    for name, output in json.loads(path.read_text()).items():
-        text = output["data"].get("text/plain")
-        try:
-            out[name] = ast.literal_eval(text)
-        except (ValueError, SyntaxError):
-            out[name] = text
-    return out
+    """The values a page glues, as the build executed it (the execution cache keeps them)."""
+    return glued(executed(page))
 
 
 def _summary_source() -> str:

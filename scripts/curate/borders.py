@@ -1,4 +1,4 @@
-"""Tables for the Borders chapter (prefix ``borders_``), from ../shared/sources/borders/.
+"""Tables for the Borders chapter (prefix ``borders_``), from sources/borders/.
 
     cd scripts/curate && ../../.venv/bin/python borders.py
 
