@@ -4,7 +4,8 @@
 ``source_url`` column it
 
 1. applies the editors' source replacements (``sources/editorial/source_replacements.csv``:
-   ``table, old_url, new_source_title, new_source_url, new_quote, checked, match, note``): a
+   ``table, old_url, new_source_title, new_source_url, new_quote, checked, match, note``;
+   per-theme parts ``source_replacements_<theme>.csv`` beside it are read too): a
    row citing ``old_url`` in that table (and, if ``match`` is set, e.g. ``key=pledge_2009_cg``,
    meeting it) now cites the stronger source instead. Only the source changes
    (title, URL and, where the table has one, the quote); the row's numbers never do. A
@@ -12,8 +13,8 @@
    it gives the same figure or event);
 2. adds a ``source_grade`` column after the row's source (``source_url`` and the quote that
    follows it, if any): the grade of the longest
-   registry prefix (``sources/editorial/source_grades.csv``: ``prefix, grade, publisher, note,
-   reason``) that the URL starts with, once ``https://``/``http://`` is dropped;
+   registry prefix (``sources/editorial/source_grades.csv`` and its parts
+   ``source_grades_<theme>.csv``: ``prefix, grade, publisher, note, reason``) that the URL starts with, once ``https://``/``http://`` is dropped;
 3. stops, naming the URLs, if any URL has no registry row: no ungraded source enters ``data/``.
 
 The grades, strongest first (``GRADES``; the methods page explains them):
@@ -43,8 +44,20 @@ def _bare(url: str) -> str:
     return re.sub(r"^https?://", "", str(url).strip())
 
 
+def _with_parts(main) -> list:
+    """``main`` and its per-theme parts beside it (``source_grades_mekong.csv`` ...): editors
+    working on different chapters each keep their own file."""
+    parts = sorted(main.parent.glob(f"{main.stem}_*.csv"))
+    return [f for f in [main, *parts] if f.exists()]
+
+
+def _read(main) -> pd.DataFrame:
+    frames = [pd.read_csv(f, dtype=str, keep_default_na=False) for f in _with_parts(main)]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
 def registry() -> pd.DataFrame:
-    reg = pd.read_csv(REGISTRY, dtype=str, keep_default_na=False)
+    reg = _read(REGISTRY)
     bad = sorted(set(reg.grade) - set(GRADES))
     if bad:
         raise SystemExit(f"{REGISTRY.name}: grades not in the scale {GRADES}: {bad}")
@@ -64,9 +77,9 @@ def match(url: str, reg: pd.DataFrame) -> pd.Series | None:
 
 
 def replacements(table: str) -> pd.DataFrame:
-    if not REPLACEMENTS.exists():
+    rep = _read(REPLACEMENTS)
+    if rep.empty:
         return pd.DataFrame(columns=["old_url"])
-    rep = pd.read_csv(REPLACEMENTS, dtype=str, keep_default_na=False)
     return rep[(rep.table == table) & (rep.checked.str.lower() == "yes")]
 
 

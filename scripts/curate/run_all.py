@@ -123,7 +123,8 @@ def run_step(script: Path) -> tuple[list[Path], dict[Path, list[Path]], set[Path
             if path.is_relative_to(DATA) or path.is_relative_to(SOURCES) or write:
                 events.append((path, write))   # a write outside data/ is refused in build()
             elif (path.suffix not in (".py", ".pyc") and ".venv" not in path.parts
-                  and "node_modules" not in path.parts and path.is_file()):
+                  and "node_modules" not in path.parts and path.is_file()
+                  and not any(part.endswith(".egg-info") for part in path.parts)):
                 events.append((path, False))   # another input in the checkout, e.g. _toc.yml
         elif (path.is_relative_to(ROOT.parent) and not write
               and not any(path.is_relative_to(p) for p in prefixes)):
