@@ -30,36 +30,11 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from cfr.data import DataError, data_dir, load, load_geojson, package
+from cfr.claim_labels import THEMES, VERDICT_MEANING, VERDICTS
 from cfr.lineage import LINEAGE, fact_tables, lineage, made_from, tables_used
 
 logger = logging.getLogger(__name__)
 
-THEMES = {
-    "donor-dependency": "Donor dependency",
-    "great-power-balancing": "Great-power balancing",
-    "borders": "Borders",
-    "un-reform": "UN reform",
-    "mekong": "The Mekong",
-    "multilateral": "Multilateral bodies and climate",
-    "history": "History, 1975-1991",
-    "security": "Security and defence",
-}
-VERDICTS = {
-    "confirmed": "Confirmed",
-    "corrected": "Corrected",
-    "outdated": "Outdated",
-    "disputed": "Disputed",
-    "unverifiable": "Unverifiable",
-    "opinion": "Opinion",
-}
-VERDICT_MEANING = {
-    "confirmed": "a reputable source supports the claim as stated",
-    "corrected": "a source contradicts a specific date, name, number or category",
-    "outdated": "true when first written, no longer true by the article's date (July 2018)",
-    "disputed": "the sources conflict, or the answer depends on how it is measured",
-    "unverifiable": "no source was found, or the claim is too vague to test",
-    "opinion": "a judgement, forecast or policy statement rather than a fact",
-}
 _URL = re.compile(r"^https?://[^\s<>\"']+$")
 
 

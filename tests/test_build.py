@@ -50,6 +50,18 @@ def test_tables_read_through_cfr_modules_count():
     assert "powers_unga_agreement" in inputs["tables"]
 
 
+BUILD_ONLY_MODULES = {"appendix", "sphinx_ext", "figures", "lite", "lineage"}
+
+
+@pytest.mark.parametrize("page", ["intro.md", *sorted(
+    p.relative_to(ROOT).as_posix() for p in (ROOT / "chapters").glob("*.md"))])
+def test_no_notebook_depends_on_the_build_only_modules(page):
+    """Editing the Sphinx directives (cfr/appendix.py) or the build extension reruns no
+    notebook: no page's code imports them, directly or through another cfr module."""
+    modules = set(notebook_inputs.inputs(ROOT / page, ROOT / "data")["modules"])
+    assert modules.isdisjoint(BUILD_ONLY_MODULES), sorted(modules & BUILD_ONLY_MODULES)
+
+
 class _Env:
     def __init__(self, srcdir: Path, docs: list[str]):
         self.srcdir, self.found_docs = srcdir, set(docs)
