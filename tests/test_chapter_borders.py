@@ -166,11 +166,46 @@ def test_2025_is_two_rounds_never_merged(toll):
     assert (toll[toll.episode == DEC].reported >= "2025-12-07").all()
 
 
-def test_each_2025_round_killed_more_than_the_whole_crisis(toll):
-    """Key finding and chart title: the latest both-sides count of each round exceeds the
-    40 of the whole 2008-2011 crisis."""
+CRISIS_KHM_GOVT, FIGHTING_2011 = "2008-2011 crisis (to 21 Jun 2011)", "2011 fighting (Feb, Apr-May)"
+WEAK = {"secondary", "blog"}
+
+
+def test_each_2025_round_killed_more_than_the_2011_fighting(toll):
+    """Key finding: the latest both-sides count of each round exceeds Crisis Group's estimate
+    for all the fighting of 2011 (a research source, not the encyclopedia total)."""
+    icg = toll[(toll.episode == FIGHTING_2011) & (toll.measure == "killed")]
+    assert len(icg) == 1 and icg.source_grade.item() not in WEAK
     for episode in (JUL, DEC):
-        assert both_sides(toll, episode, "killed").value.iloc[-1] > crisis_killed(toll), episode
+        assert both_sides(toll, episode, "killed").value.iloc[-1] > icg.value.item(), episode
+
+
+def test_each_2025_round_killed_more_than_any_count_of_the_earlier_crisis(toll):
+    """Chart title 'more than any earlier episode shown' and prose 'more than any count of the
+    earlier crisis': each round's latest count exceeds Wikipedia's whole-crisis total, the
+    Cambodian government's count, Crisis Group's 2011 estimate and each 2011 episode."""
+    earlier = [crisis_killed(toll)]
+    earlier += list(toll[toll.episode.isin([CRISIS_KHM_GOVT, FIGHTING_2011])
+                         & (toll.measure == "killed")].value)
+    for episode in ("Feb 2011 (Preah Vihear)", "Apr 2011 (Ta Moan, Ta Krabey)"):
+        rows = toll[(toll.episode == episode) & (toll.measure == "killed")]
+        both = rows[rows.side.isna()]
+        earlier.append(both.value.iloc[-1] if len(both) else rows.value.sum())
+    assert len(earlier) == 5
+    for episode in (JUL, DEC):
+        assert both_sides(toll, episode, "killed").value.iloc[-1] > max(earlier), episode
+
+
+def test_whole_crisis_toll_is_wikipedia_only_and_cambodia_counts_more_of_its_own(toll):
+    """'No press, government or research source found here gives a toll of both sides for the
+    whole 2008-2011 crisis. The only total ... is English Wikipedia's'; 'Cambodia's own count
+    is higher for its side' (24 against Wikipedia's 22)."""
+    whole = toll[toll.episode == CRISIS]
+    assert set(whole.source_grade) <= WEAK and whole.source_url.str.contains("wikipedia").all()
+    strong = toll[toll.episode.str.startswith("2008-2011") & ~toll.source_grade.isin(WEAK)]
+    assert not (strong.side.isna() & (strong.measure == "killed")).any()
+    govt = toll[(toll.episode == CRISIS_KHM_GOVT) & (toll.side == "KHM")].value.item()
+    wiki_khm = whole[(whole.side == "KHM") & (whole.measure == "killed")].value.sum()
+    assert govt > wiki_khm
 
 
 def test_july_tallies_rose_and_all_later_ones_exceed_the_crisis(toll):

@@ -218,6 +218,48 @@ def test_2009_pledges_compared_with_the_june_2007_row():
     assert "almost double" not in TEXT
 
 
+def test_2009_pledge_ranking_as_the_text_gives_it():
+    """China's pledge for 2009 was the largest, ahead of the EU's and then Japan's, all three
+    inside the total (Phnom Penh Post, 8 Dec 2008)."""
+    china, eu, japan = (fact(k) for k in ["china_pledge_2009", "eu_pledge_2009",
+                                          "japan_pledge_2009"])
+    assert china > eu > japan and china + eu + japan < fact("pledge_2009_cg")
+
+
+def test_china_counted_at_the_first_cdcf_without_a_delegation():
+    """Chinese aid counted in the June 2007 forum's pledges, though China sent no delegation:
+    the text no longer says China 'pledged at the donor forum'."""
+    assert 0 < fact("china_pledge_2007") < fact("pledge_2007_cdcf")
+    assert "did not send a delegation" in fact_row("cdcf_2007_china_no_delegation").quote
+    assert "China pledged at the donor forum for the first time" not in TEXT
+    assert "China sent no delegation" in " ".join(TEXT.split())
+
+
+def test_2001_pledges_two_reports_both_kept():
+    """The CDC's record (over US$610 million) is above the Japan Times' US$560 million; both
+    rows are kept, neither on a repost."""
+    cdc, jt = fact_row("pledge_2001_cg"), fact_row("pledge_2001_japantimes")
+    assert cdc.value > jt.value and cdc.value_as_given.startswith("over")
+    assert "cdc-crdb.gov.kh" in cdc.source_url and "japantimes" in jt.source_url
+
+
+def test_china_share_of_debt_two_sources_ap_higher():
+    """The caveat: AP's 'more than 40%' and, lower, the SCMP's figure from the finance
+    ministry's bulletin (2023)."""
+    ap, mef = fact_row("debt_china_share_rfa"), fact_row("debt_china_share_mef_2023")
+    assert ap.value > mef.value and ap.value_as_given.startswith(">")
+    assert ap.as_of == mef.as_of == "2023"
+    assert "put it lower the same month" in " ".join(TEXT.split())
+
+
+def test_donor_tables_cite_no_blog_or_encyclopedia():
+    """Issue 20: the donors' facts, timeline and budget statements rest on no secondary or
+    blog source."""
+    for table in ["donors_facts", "donors_timeline", "donors_budget_statements"]:
+        weak = load(table).query("source_grade in ['secondary', 'blog']")
+        assert weak.empty, (table, sorted(set(weak.source_url)))
+
+
 def test_world_bank_freeze_was_over_evictions():
     row = fact_row("wb_freeze_2011_condition")
     assert "Boeung Kak" in row.quote and row.value_as_given in row.quote

@@ -162,6 +162,33 @@ def test_sambor_has_the_widest_capacity_range():
     assert (spread > 0).sum() > 1                      # title: "many dams"
 
 
+WEAK = {"secondary", "blog"}
+
+
+def test_sambors_range_ends_rest_only_on_wikipedia():
+    """'both ends ... only as Wikipedia's article on the dam reports them': the lowest and the
+    highest Sambor figure come from the encyclopedia, and no stronger row gives either."""
+    sambor = load("mekong_dam_figures").query("dam == 'Sambor' and attribute == 'capacity_mw'")
+    for end in (sambor.value.min(), sambor.value.max()):
+        rows = sambor[sambor.value == end]
+        assert set(rows.source_grade) <= WEAK, end
+        assert rows.source_url.str.contains("wikipedia.org/wiki/Sambor_Dam").all(), end
+
+
+def test_wikipedia_is_used_only_for_sambors_designs_and_jinghongs_completion():
+    """Caveats: 'Wikipedia is used only where nothing stronger was found: Sambor's 1994 and 2006
+    designs and Jinghong's completion year (2009 in one of its pages, 2010 in another)'."""
+    figs = load("mekong_dam_figures")
+    weak = figs[figs.source_grade.isin(WEAK)]
+    assert set(zip(weak.dam, weak.attribute)) == {("Sambor", "capacity_mw"),
+                                                  ("Jinghong", "year_full")}
+    assert sorted(weak[weak.dam == "Jinghong"].value) == [2009, 2010]
+    assert sorted(weak[weak.dam == "Sambor"].as_of.str[:4]) == ["1994", "2006"]
+    # the figure the map and the step chart use for Jinghong is one of them: no stronger year
+    jinghong = load("mekong_dams").set_index("dam").loc["Jinghong"]
+    assert jinghong.year_full in set(weak[weak.dam == "Jinghong"].value)
+
+
 # --- storage ---------------------------------------------------------------------------------
 def _storage(in_service):
     china = in_service[in_service.iso3 == "CHN"].dam
@@ -178,6 +205,23 @@ def test_two_reservoirs_hold_most_of_the_storage(in_service):
 
 def test_storage_is_a_floor_figures_for_fewer_dams_than_in_service(in_service):
     assert len(_storage(in_service)) < (in_service.iso3 == "CHN").sum()
+
+
+def test_storage_figures_behind_the_finding_rest_on_no_encyclopedia_row(in_service):
+    """Key finding 2: every storage figure for the Lancang dams in service comes from the owner,
+    the press or research, and the owner's Xiaowan figure (14.9 billion m3) is one end of its
+    range (corrections: the encyclopedia's 15,043 million m3 was dropped)."""
+    china = in_service[in_service.iso3 == "CHN"].dam
+    figs = load("mekong_dam_figures")
+    st = figs[(figs.attribute == "storage_mcm") & figs.dam.isin(china)]
+    assert not st.source_grade.isin(WEAK).any()
+    xiaowan = st[st.dam == "Xiaowan"]
+    assert xiaowan.value.min() == 14900 and "Huaneng" in xiaowan.loc[
+        xiaowan.value.idxmin(), "source_title"]
+    # the range the finding gives, 42.0-42.1 km3 to one decimal
+    low = st.groupby("dam").value.min().sum() / 1000
+    high = st.groupby("dam").value.max().sum() / 1000
+    assert (round(low, 1), round(high, 1)) == (42.0, 42.1)
 
 
 def test_storage_is_over_half_of_chinas_yearly_flow_on_both_counts(in_service):
@@ -312,6 +356,18 @@ def test_funan_techo_is_majority_cambodian_on_every_dated_statement():
     for key in ("funan_majority_cambodian_2024", "funan_china_uncommitted_2024",
                 "funan_deal_2025_usd", "funan_excavation_2025"):
         assert len(str(fact_row(key).as_of)) >= 7, key        # dated to the month at least
+
+
+def test_mekong_length_4350_is_the_mrcs_pre_2018_figure_and_4909_not_the_mrcs():
+    """Caveats: 4,909 km in the World Bank's text, 4,350 km in MRC documents until the MRC
+    re-measured the river in December 2018 (to 4,763 km, not 4,909)."""
+    old = fact_row("length_alt")
+    assert old.source_url.startswith("http://mrcmekong.org/") and old.source_grade == "primary"
+    assert "4,350 km" in old.quote and "Previously" in old.quote
+    new = fact_row("length_mrc_2018")
+    assert str(new.as_of).startswith("2018-12")
+    assert fact("length_mrc_2018") not in (fact("length_wb"), fact("length_alt"))
+    assert "docslib.org/doc/10665219/mekong-vision-3-0" in fact_row("length_wb").source_url
 
 
 def test_funan_techo_sequence_and_length_disagreement():

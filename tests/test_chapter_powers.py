@@ -413,19 +413,49 @@ def test_japan_aid_did_not_shrink():
 
 def test_china_share_of_approvals_swings():
     """China's share of all approved investment: lowest in 2024 Q1, highest in Jan-Sep 2018,
-    above half in four of five periods; China the largest foreign source in every period that
+    above half in four of six periods; China the largest foreign source in every period that
     names more than one country."""
     f = load("powers_fdi")
     share = f[(f.source_country == "China")
               & (f.share_of == "all approved investment (domestic included)")].set_index(
         "period").value
-    assert len(share) == 5
+    assert len(share) == 6
     assert share.idxmin() == "2024 Q1" and share.idxmax() == "2018 Jan-Sep"
     assert (share > 50).sum() == 4
     countries = f[f.source_iso3.notna()]
     for (period, measure), part in countries.groupby(["period", "measure"]):
         if len(part) > 1 and "CHN" in set(part.source_iso3):
             assert part.set_index("source_iso3").value.idxmax() == "CHN", period
+
+
+def test_2022_h1_share_is_of_all_approved_investment():
+    """AKP's copy of the CDC report (issue 20): US$2.99 billion is all approved investment in
+    January-June 2022, local investors included, and China's 43.02% is a share of that total,
+    not of foreign investment (a blog copy had it so); the share agrees with the amounts."""
+    f = load("powers_fdi")
+    h1 = f[f.period == "2022 Jan-Jun"].set_index(["source_country", "measure"]).value
+    total = h1["All (incl. domestic)", "CDC-approved investment (registered capital) in period"]
+    china = h1["China", "CDC-approved investment (registered capital) in period"]
+    share = f[(f.period == "2022 Jan-Jun") & f.share_of.notna()]
+    assert list(share.share_of) == ["all approved investment (domestic included)"]
+    assert abs(china / total * 100 - share.value.iloc[0]) < 0.2
+    assert not f.source_url.str.contains("vbrokh").any()
+    assert "All foreign" not in set(f[f.period == "2022 Jan-Jun"].source_country)
+
+
+def test_weak_investment_and_aid_sources_are_named_in_the_text():
+    """Each figure that rests on a blog copy alone (the CDC 1994-2011 total, AKP's 1992-2011
+    Chinese aid, AFP's 'first Chinese warship') says so where the chapter uses it."""
+    text = (ROOT / "chapters/powers.md").read_text()
+    weak = {u for t in ["powers_fdi", "powers_facts", "powers_timeline"]
+            for u in load(t).query("source_grade in ['blog', 'secondary']").source_url}
+    said = {"cambodia-business.blogspot.com/2012/02/": "survives only in a blog copy of a Xinhua",
+            "cambodia-business.blogspot.com/2011/10/": "(an AKP report that survives only in a "
+                                                       "blog copy)",
+            "cambodiatonight.blogspot.com/2008/11/": "so AFP reported it, in a copy kept on a blog"}
+    for url_part, words in said.items():
+        if any(url_part in u for u in weak):
+            assert words in " ".join(text.split()), url_part
 
 
 def test_scorecard_leaders():
@@ -445,12 +475,35 @@ def test_ceasefire_is_one_row_in_putrajaya():
     t = load("powers_timeline")
     row = t[t.date == "2025-07-28"]
     assert len(row) == 1 and "Putrajaya" in row.event.iloc[0]
-    borders = pd.read_csv(ROOT / "sources/borders/timeline.csv", dtype=str)
-    assert row.event.iloc[0] in set(borders[borders.date == "2025-07-28"].event)
+    borders = load("borders_timeline")
+    assert row.event.iloc[0] in set(borders[borders.date == row.date.iloc[0]].event)
     for table in ["powers_timeline", "powers_facts"]:
         for text in load(table).fillna("").astype(str).apply(" ".join, axis=1):
             assert not ("ceasefire" in text and "Kuala Lumpur" in text), (table, text)
     assert "Kuala Lumpur" not in (ROOT / "chapters/powers.md").read_text()
+
+
+def test_thailand_and_asean_rows_are_told_as_the_borders_chapter_tells_them():
+    """One event, one row: the six rows read from the borders chapter have its date, wording and
+    source (so the combined timeline shows one telling, with the stronger source)."""
+    cols = ["date", "event", "source_url"]
+    mine = load("powers_timeline").query("lane in ['THA', 'ASEAN']")
+    theirs = load("borders_timeline")
+    shared = mine[mine.date.isin(set(theirs.date)) & mine.event.isin(set(theirs.event))]
+    assert len(shared) == 6
+    pairs = {tuple(r) for r in theirs[cols].astype(str).values}
+    assert all(tuple(r) in pairs for r in shared[cols].astype(str).values)
+
+
+def test_cgdk_row_is_told_as_the_un_chapter_tells_it():
+    """One event, one row: the CGDK's formation is the UN chapter's row (same date, wording and
+    source), dated to the month (June 1982), not to a day found only in encyclopedia copies."""
+    cols = ["date", "date_precision", "event", "source_url"]
+    mine = load("powers_timeline").query("event.str.startswith('Coalition Government')")[cols]
+    theirs = load("un_timeline").query("event.str.startswith('Coalition Government')")[cols]
+    assert len(mine) == 1 and mine.values.tolist() == theirs.values.tolist()
+    assert mine.date_precision.iloc[0] == "month" and "absoluteastronomy" not in \
+        mine.source_url.iloc[0]
 
 
 def test_timeline_title_claims():

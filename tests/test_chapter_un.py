@@ -80,6 +80,26 @@ def test_western_group_over_represented(groups):
     assert asia.seat_share < asia.member_share
 
 
+def test_us_counts_with_the_west_kiribati_in_no_group_and_the_counts_rest_on_a_wikipedia_copy():
+    """'The United States counts with the Western European and Others Group for elections (the
+    UN seats it in that group's share of bodies filled by region), and Kiribati was in no
+    group'; the member counts are 'as a copy of Wikipedia's article gave them' (key finding:
+    'from a copy of Wikipedia's article'), while the permanent members' groups come from UN or
+    government pages."""
+    regions = load("un_unsc_regions")
+    permanent = load("un_unsc_permanent_groups").set_index("iso3")
+    assert permanent.group["USA"] == "Western European and Others Group"
+    outside = regions[regions.measure == "electoral_members_outside_group"]
+    assert outside.group.tolist() == ["Western European and Others Group"]
+    assert outside.value.item() == 1 and "un.org" in outside.source_url.item()
+    kiribati = regions[regions.group == "No group (Kiribati)"]
+    assert kiribati.value.item() == 1 and "ask.un.org" in kiribati.source_url.item()
+    counts = regions[regions.measure == "member_states"].drop(kiribati.index)
+    assert counts.source_url.str.contains("alchetron").all()          # the Wikipedia copy
+    assert "copy of\n  Wikipedia's article" in TEXT or "copy of Wikipedia's article" in TEXT
+    assert permanent.source_grade.isin(["primary"]).all()
+
+
 def test_2005_drafts_25_to_26_seats_split_on_permanent():
     m = load("un_reform_models").pivot(index="model", columns="category", values="seats")
     today = m.loc["Council today"]

@@ -91,10 +91,11 @@ def parse_date(text: str):
 # Rewordings in our own words; the source rows stay the authority for each event.
 EVENT = {
     "1904-02-13": "Franco-Siamese treaty: the Dangrek frontier is to follow the watershed line",
-    "1904; 1907": "1907 Franco-Siamese treaty; the French survey maps of the Dangrek depart "
-                  "from the watershed around Preah Vihear",
-    "1939-01-31": "Brevie letter draws an administrative line for the Gulf islands between "
-                  "Cambodia and Cochinchina (Cambodian blog transcription)",
+    "1904; 1907": "1907 Franco-Siamese treaty; French officers' map of the Dangrek (Annex I, "
+                  "issued in 1908) later backs Cambodia's claim; Thailand argues it departs "
+                  "from the treaty's watershed line",
+    "1939-01-31": "Governor-General Brévié's letter draws a line for the Gulf islands: those "
+                  "north of it to be administered by Cambodia, those south by Cochinchina",
     "1962-06-15": "ICJ judgment: the Temple of Preah Vihear lies in territory under Cambodian "
                   "sovereignty (9 votes to 3)",
     "1982-07-07": "Vietnam and the PRK sign the Agreement on Historical Waters; the Brevie Line "
@@ -109,14 +110,13 @@ EVENT = {
     "2005-12-06": "Ratifications of the 2005 Supplementary Treaty exchanged in Phnom Penh",
     "2008-05-22": "Joint communique: Thailand backs Cambodia's World Heritage bid (later "
                   "withdrawn after Thai protests and a court ruling)",
-    "2008-06-22": "Start of the 2008-2011 border crisis (date given by Wikipedia)",
-    "2008-07-07": "UNESCO World Heritage Committee inscribes the Temple of Preah Vihear, over "
-                  "Thai objections",
-    "2008-07-15": "Thai troops enter the area of a pagoda near the temple (Cambodian "
-                  "government account); the standoff begins",
+    "2008-07-07": "UNESCO World Heritage Committee lists the Temple of Preah Vihear as a World "
+                  "Heritage Site",
+    "2008-07-15": "Thai troops enter the area near the temple, by the Cambodian government's "
+                  "account (Thailand denies it); the standoff begins",
     "2008-10": "Regular clashes between Cambodian and Thai troops around Preah Vihear",
-    "2009-04-03": "Shelling burns a market village near the temple's staircase (Cambodian "
-                  "government account)",
+    "2009-04-03": "Two clashes at Preah Vihear; Cambodia's government says four Thai soldiers "
+                  "were killed",
     "2011-02-04/2011-02-07": "Artillery exchanges near Preah Vihear (4-7 Feb): at least 10 "
                              "killed and 89 injured",
     "2011-02-14": "UN Security Council meets on the border with both foreign ministers and ASEAN "
@@ -127,8 +127,8 @@ EVENT = {
     "2011-04-23": "Vietnam-Cambodia MoU on adjusting the land border in the remaining areas",
     "2011-04-28": "Cambodia asks the ICJ to interpret its 1962 judgment",
     "2011-07-18": "ICJ orders provisional measures, including a provisional demilitarised zone",
-    "2011-12-21": "End of the 2008-2011 crisis (date given by Wikipedia); troops to withdraw "
-                  "from the disputed area",
+    "2011-12-21": "General Border Committee: both sides agree to withdraw their troops from "
+                  "the ICJ's provisional demilitarised zone, under Indonesian observers",
     "2012-08-09": "Hun Sen tells the National Assembly the sea boundary with Vietnam is not yet "
                   "determined (Cambodia Herald via a blog)",
     "2013-11-11": "ICJ, unanimously: the 1962 judgment gave Cambodia the whole promontory of "
@@ -151,11 +151,17 @@ EVENT = {
                   "soldiers",
 }
 ADDED = pd.read_csv(SRC / "facts_added.csv", dtype={"as_of": str}).set_index("key")
+# Stronger sources for events first told by blogs, Wikipedia or a page quoting it (issue 20;
+# search tool, 2026-12-01): title, URL and the quote that carries the event, in
+# timeline_sources_added.csv (see ADDED.md); the event text above says what they say.
+TL_SOURCES = pd.read_csv(SRC / "timeline_sources_added.csv").set_index("date")
 events = []
 for r in tl.itertuples():
-    if r.date in ("1904", "2025-05", "2025-12 (early)"):
+    if r.date in ("1904", "2025-05", "2025-12 (early)", "2008-06-22"):
         # '2025-12 (early)' is replaced by the dated December 2025 events (facts_added.csv).
         # '1904' duplicates the dated 1904-02-13 row; '2025-05' is the 28 May clash (below).
+        # '2008-06-22' was only English Wikipedia's infobox start date of the 2008-2011 crisis
+        # (no event of that day in any source found); the crisis starts with the July rows.
         continue
     if r.date == "2025-05-28":
         continue  # replaced below by the Xinhua row (the location is disputed between reports)
@@ -163,6 +169,8 @@ for r in tl.itertuples():
     if r.date == "1904; 1907":
         date, prec = "1907-01-01", "year"
     title, url = r.source_title, r.source_url
+    if r.date in TL_SOURCES.index:
+        title, url = TL_SOURCES.loc[r.date, ["source_title", "source_url"]]
     if r.date == "2025-07-28":
         # the venue (Putrajaya) is quoted in the fact row, which the timeline shares
         title, url = ADDED.loc["ceasefire_2025_jul", ["source_title", "source_url"]]
@@ -245,10 +253,9 @@ for iso3, claim in [("THA", "Border with Thailand"), ("LAO", "Border with Laos")
                     ("VNM", "Border with Vietnam")]:
     r = row(f1, claim)
     length(iso3, int(r.value), "CIA Factbook 2023-24", "2023", r)
-old = row(f2, "Older CIA World Factbook edition figures")
-for iso3, km in [("LAO", 541), ("THA", 803), ("VNM", 1228)]:
-    assert f"{km:,}" in old.quote or str(km) in old.quote
-    length(iso3, km, "Older CIA Factbook (repost)", "n.d. (2000s edition)", old)
+# The older Factbook edition's figures (Laos 541, Thailand 803, Vietnam 1,228 km) were read
+# only from an undated repost (khpost.com); no Factbook edition or other stronger copy of them
+# was found (issue 20, 2026-12-01), so they are left out; the current edition's figures stay.
 length("VNM", 1245, "Vietnamese govt, Oct 2019", "2019-10-05",
        row(f1, "Cambodia-Vietnam land border length (Vietnamese official figure)"))
 length("VNM", 1137, "1985 treaty maps (Vietnamese)", "1985",
@@ -318,6 +325,10 @@ def t_added(key, episode, measure, side, group, qualifier, note=""):
 
 E08, EF, EA = "2008-2011 crisis (whole)", "Feb 2011 (Preah Vihear)", "Apr 2011 (Ta Moan, Ta Krabey)"
 E25M = "May 2025 (Emerald Triangle)"
+# Issue 20: the whole-crisis rows above come from English Wikipedia's infobox only; two other
+# counts are kept beside them, never added to them: the Cambodian government's count of its
+# own dead to June 2011 (Xinhua, on a blog copy) and Crisis Group's estimate for 2011.
+E08K, E11 = "2008-2011 crisis (to 21 Jun 2011)", "2011 fighting (Feb, Apr-May)"
 # The 2025 fighting came in two rounds, each with its own tolls (never added together here).
 E25J, E25D = "Jul 2025 round (24-28 Jul)", "Dec 2025 round (7-27 Dec)"
 kh = row(f2, "2008–2011 crisis casualties, Cambodian side")
@@ -326,6 +337,10 @@ t(E08, "killed", "KHM", "soldiers", 19, "exact", "2011-12-21", "day", kh)
 t(E08, "killed", "KHM", "civilians", 3, "exact", "2011-12-21", "day", kh)
 t(E08, "killed", "THA", "soldiers", 16, "exact", "2011-12-21", "day", th)
 t(E08, "killed", "THA", "civilians", 2, "exact", "2011-12-21", "day", th)
+t_added("toll_2008_2011_khm_killed_hunsen", E08K, "killed", "KHM", "all", "exact",
+        note="Cambodian government count of its own dead (Prime Minister Hun Sen)")
+t_added("toll_2011_killed_icg", E11, "killed", "", "all", "about",
+        note="International Crisis Group estimate for the February and April 2011 fighting")
 ws = row(f1, "February 2011 Preah Vihear clashes")
 t(EF, "killed", "THA", "all", 3, "at least", "2011-02-01", "month", ws)
 t(EF, "killed", "KHM", "all", 7, "at least", "2011-02-01", "month", ws)

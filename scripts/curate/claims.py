@@ -3,8 +3,12 @@
 Reads ``claims/claims.csv`` from the shared source extracts (77 claims from GlobalSecurity.org's
 "Cambodia - Foreign Relations", July 2018, each with a verdict and the source that settles it)
 and writes ``data/claims.csv``. The verdicts, sources and verbatim quotes are kept as they are
-in the extract; the ``claim`` and ``evidence`` sentences are the book's own wording of the
-extract's ``claim``, ``correction`` and ``note`` columns (nothing added that is not there).
+in the extract, except where the editors replaced a blog repost or an encyclopedia copy with a
+stronger source for the same point (``sources/editorial/source_replacements_claims.csv``,
+applied by ``grading.py`` when ``common.write`` writes the table; see
+``sources/claims/ADDED.md``); the ``claim`` and ``evidence`` sentences are the book's own
+wording of the extract's ``claim``, ``correction`` and ``note`` columns and of those
+replacing sources (nothing added that is not there).
 
 Every number in the evidence that a table of ``data/`` holds is read from that table, never
 typed: the evidence sentences below carry ``{name}`` fields that ``numbers()`` fills from the
@@ -34,7 +38,7 @@ TEXT = {
     "C02": ("American and European aid worth billions of dollars was meant to turn Cambodia into a liberal democracy.",
             "No source adds up US and European aid. Only partial figures exist: USAID gave close to USD 500m between 1992 and 2008. Japan, not a Western donor, was long the largest bilateral donor."),
     "C03": ("The Western effort to build a liberal democracy in Cambodia has mostly failed.",
-            "A judgement taken from the 2018 AP story. Some writers (Greer, Strangio) share it; others credit aid with Cambodia's recovery while noting the democratic backsliding."),
+            "A judgement taken from the 2018 AP story. The New York Times made it in March 2018, and Strangio (Hun Sen's Cambodia, Yale UP 2014) and Greer share it; others credit aid with Cambodia's recovery while noting the democratic backsliding."),
     "C04": ("Donors pay for about half of the central government's budget.",
             "True when the article's source text was written, not by 2018. The finance ministry put external sources at {bf_1995}% of the 1995 budget. In the World Bank series, net aid equalled at least half of central government expense in {xp_half_years}, last in {xp_last_half}, and less than half in every year since; by 2017 the ministry put external financing at about {bf_2017}% of the budget."),
     "C05": ("Aid is worth as much as a tenth of gross national product.",
@@ -46,7 +50,7 @@ TEXT = {
     "C08": ("Since changing course in 1997 the government has firmly held to a one-China policy.",
             "After the July 1997 fighting Hun Sen closed Taiwan's representative office and has since refused to let it reopen. Cambodia had recognised Beijing in 1958, so the change was the closure of that office."),
     "C09": ("Cambodia works on its own terms with any government that helps its development, and bargains hard when money or sovereignty is at stake.",
-            "Matches foreign minister Hor Namhong's line (2010) that Cambodia accepts aid given without conditions; at WTO entry the commerce minister complained that Cambodia had paid a high price."),
+            "Matches Hun Sen's line, at the opening of a road China paid for, that he welcomes all development aid and needs every friend; at WTO entry the commerce minister complained that Cambodia had paid a high price."),
     "C10": ("Cambodia has lately begun sending troops to UN peacekeeping missions.",
             "The first UN peacekeeping deployment was a demining team sent to Sudan in 2006, after small deminer teams in Kosovo and Eritrea. An undated official report counts 8,302 personnel sent to nine countries since 2006."),
     "C11": ("Cambodia's foreign policy looks outward and avoids binding alliances.",
@@ -78,7 +82,7 @@ TEXT = {
     "C24": ("Terrorism threatens every country and calls for closer international cooperation.",
             "A policy statement that cannot be tested as fact."),
     "C25": ("Some states able to build nuclear weapons stay outside the Non-Proliferation Treaty.",
-            "India, Israel and Pakistan never signed the treaty, and North Korea announced its withdrawal in January 2003."),
+            "India, Israel and Pakistan never signed the treaty and went on to build nuclear arsenals; North Korea left it in 2003."),
     "C26": ("Cambodia backs a Palestinian state living in peace beside Israel and holds that violence solves nothing.",
             "Cambodia's stated position; its foreign minister repeated support for a two-state solution at the UN General Assembly in 2024."),
     "C27": ("Cambodia warns that the Kashmir conflict could escalate and endanger South and Southeast Asia.",
@@ -98,31 +102,31 @@ TEXT = {
     "C34": ("Cambodia joined the WTO as its 148th member on 13 October 2004 and is an active member.",
             "The WTO confirms the date and the rank; Cambodia had applied in December 1994."),
     "C35": ("China and Vietnam are the leading partners, each with programmes worth more than USD 3 million a year.",
-            "The figure fits military aid in the mid-2000s (China over USD 5m a year in 2005) but greatly understates China later: a USD {wen_pledge_2006}m aid package in 2006 and hundreds of millions a year by 2008. Vietnam mostly gives training; its financial aid is small."),
+            "The figure fits military aid in the mid-2000s (China over USD 5m a year in 2005) but greatly understates China later: a USD {wen_pledge_2006}m aid package in 2006, and AidData counts Chinese loans and grants committed to Cambodia of at least USD {gcdf_floor}m (in 2021 dollars) in every year from {gcdf_from} to {gcdf_last}, a measure of all official finance rather than of defence programmes. In SIPRI's register China delivered the most major arms to Cambodia since {arms_since} ({chn_tiv} million TIV, a measure of capability, not money) and Vietnam {vnm_tiv} million, all delivered in {vnm_years}. Vietnam mostly gives training, which neither source counts."),
     "C36": ("China and Vietnam usually compete for influence in Cambodia.",
-            "A widely shared analysis: Strangio argues that Chinese support lets Hun Sen offset the traditional influence of Vietnam and Thailand."),
+            "A widely shared analysis: a Khmer Times analysis sees Cambodia as a possible contesting ground for the two countries' spheres of influence, and Strangio (Hun Sen's Cambodia, Yale UP 2014) argues that Chinese support lets Hun Sen offset the traditional influence of Vietnam and Thailand."),
     "C37": ("China and Vietnam fought their ideological contest in Cambodia instead of fighting each other.",
-            "They also fought directly: the Sino-Vietnamese war of 17 February to 16 March 1979 and border clashes until 1991. The article itself says two sentences later that China attacked Vietnam."),
+            "They also fought each other directly: Chinese troops invaded Vietnam on 17 February 1979 and fought in its border provinces until 16 March. The article itself says two sentences later that China attacked Vietnam."),
     "C38": ("China stood by the Khmer Rouge's Democratic Kampuchea, while Vietnam was its loudest critic and enemy.",
             "Sources describe the Khmer Rouge regime of April 1975 on as China-backed; it repeatedly attacked Vietnam before Vietnam invaded in December 1978."),
     "C39": ("Vietnam invaded and took over Cambodia in January 1979.",
-            "The full invasion began on 25 December 1978 and Phnom Penh fell on 7 January 1979, so only the capture of the capital falls in January."),
+            "The full invasion began on Christmas Day, 25 December 1978, and the Vietnamese army entered Phnom Penh on {phnom_penh_fell}, so only the capture of the capital falls in January."),
     "C40": ("After that, China attacked North Vietnam and invaded it.",
-            "North Vietnam no longer existed after reunification in 1976. China invaded the northern border provinces of the Socialist Republic of Vietnam on 17 February 1979 and had withdrawn by 16 March."),
+            "North Vietnam no longer existed after reunification in 1976. Chinese troops fought in the border provinces of the Socialist Republic of Vietnam from 17 February to 16 March 1979."),
     "C41": ("Cambodians, helped by Vietnam, drove out the Khmer Rouge.",
-            "Vietnam's invasion in late 1978 pushed the Khmer Rouge to the Thai border. The offensive was Vietnamese-led with a Cambodian front in support, and the Khmer Rouge fought on until their last surrenders in 1998-99."),
+            "Vietnamese troops invaded in December 1978 and toppled the Khmer Rouge government. The offensive was Vietnamese-led with a Cambodian front in support, and the Khmer Rouge fought on until their last surrenders in 1998-99."),
     "C42": ("In the Cold War, Washington and Beijing supported a resistance alliance of which the Khmer Rouge were part.",
             "China was the coalition's main supplier of materiel and arms; the US supported its two non-communist factions and voted to keep it in the UN seat."),
     "C43": ("A speech by Hun Sen in early December 2008 showed that he does not forget past wrongs.",
             "The speech was not found; the wording probably comes from a US embassy cable of 24 December 2008."),
     "C44": ("The government deeply distrusts its big friends, China included.",
-            "Hun Sen's hostility to China in the 1980s is documented, but he later embraced Beijing openly."),
+            "Hun Sen's hostility to China in the 1980s is documented (about a decade after 1979 he wrote that China was the root of all evil in Cambodia), but he later embraced Beijing openly."),
     "C45": ("Cambodia will go on balancing between the great powers.",
             "A forecast already doubtful by 2018: Cambodia suspended US and Australian exercises in 2017, and AP called it the one Southeast Asian country openly embracing China."),
     "C46": ("As foreign minister, Hun Sen won the Non-Aligned Movement's neutrality over who should hold Cambodia's UN seat.",
             "The movement did leave Cambodia's seat empty at its 1983 summit, and Hun Sen was the PRK's foreign minister from 1979, but his own part in this is not documented."),
     "C47": ("The People's Republic of Kampuchea was kept in power by tens of thousands of Vietnamese troops.",
-            "Too low: up to about 200,000 Vietnamese troops were there in the early 1980s and about 120,000 in 1988; the last {vnm_last_troops} left in {vnm_last_troops_when}."),
+            "Too low: at one point Vietnam had 200,000 troops there (Chicago Tribune, 1989), and Time counted 120,000 still there at the start of 1988; the last {vnm_last_troops} left in {vnm_last_troops_when}."),
     "C48": ("At the time the Khmer Rouge's Democratic Kampuchea occupied Cambodia's seat at the UN.",
             "The General Assembly confirmed the Khmer Rouge delegation in 1979 and again in 1980 ({credentials1980_yes} votes to 35, 32 abstaining); from 1982 the seat went to the Khmer Rouge-led coalition."),
     "C49": ("In 1979 the US refused to back the Vietnam-installed PRK, and China, fresh from its border war with Vietnam, sided with the US.",
@@ -138,7 +142,7 @@ TEXT = {
     "C54": ("Cambodia ranks among the poorest countries of Southeast Asia.",
             "Its GDP per head (USD 2,429 in 2023) was the fourth-lowest in the region; it is a UN Least Developed Country, lower-middle-income since 2016."),
     "C55": ("In 2008 China celebrated fifty years of diplomatic relations with Cambodia in style.",
-            "Relations date from 19 July 1958, and the fiftieth anniversary was marked in 2008."),
+            "Relations date from {china_relations}, the date the Cambodian government gives, so the fiftieth anniversary fell in {china_fiftieth}; Xinhua reported the celebrations planned for it."),
     "C56": ("China's courtship in 2008 brought banquets, trips to Beijing and a run of high-level visits.",
             "A US embassy cable of December 2008, probably the article's source, lists visits to China by the prime minister and two deputy prime ministers from October 2008."),
     "C57": ("A Chinese warship called in Cambodia for the first time in 2008.",
@@ -191,7 +195,8 @@ TEXT = {
 TYPED = {
     "C02": "USD 500m (USAID history page)", "C10": "8,302 personnel, nine countries (AKP)",
     "C13": "USD 5m a year (2005 statement)", "C19": "80%, 72%, 45% (farming shares)",
-    "C35": "USD 3 million, USD 5m (2005 statement)", "C47": "200,000 and 120,000 troops (Time)",
+    "C35": "USD 3 million, USD 5m (2005 statement)",
+    "C47": "200,000 troops (Chicago Tribune, 22 Sep 1989) and 120,000 (Time, 1988)",
     "C48": "35 against, 32 abstaining (the fact's unit text, not a value)",
     "C54": "USD 2,429 GDP per head (2023)", "C57": "17 calls by January 2019",
     "C60": "51 years, 1967, 1989, 1996, 2004", "C73": "4,400 gendarmes in six years",
@@ -208,6 +213,61 @@ def _fact(key: str) -> pd.Series:
 
 def _num(value: float, fmt: str = ",.0f") -> str:
     return format(float(value), fmt)
+
+
+GCDF_CLASSES = ["ODA-like", "OOF-like"]  # official finance AidData can classify (not "Vague")
+GCDF_FLOOR_MUSD = 100  # C35: the years from which every year's commitments reached this
+ARMS_SINCE = 1991  # the book's arms comparisons start with the Paris Agreements (cfr.partners)
+
+
+def china_commitments() -> pd.Series:
+    """Chinese official finance committed to Cambodia each year, US$ million (constant 2021),
+    ODA-like plus OOF-like, from donors_china_gcdf (AidData GCDF 3.0)."""
+    gcdf = pd.read_csv(DATA / "donors_china_gcdf.csv")
+    gcdf = gcdf[(gcdf.iso3 == "KHM") & gcdf.flow_class.isin(GCDF_CLASSES)]
+    return gcdf.groupby("year").commitment_usd_2021.sum() / 1e6
+
+
+def china_commitments_run(yearly: pd.Series) -> pd.Series:
+    """The years from the last year below ``GCDF_FLOOR_MUSD`` (exclusive) to the end of the
+    series: the unbroken run, ending in the latest year, in which every year reached it."""
+    below = yearly[yearly < GCDF_FLOOR_MUSD].index
+    start = below.max() + 1 if len(below) else yearly.index.min()
+    return yearly[yearly.index >= start]
+
+
+def khm_arms_by_supplier() -> pd.DataFrame:
+    """Major arms delivered to Cambodia's government since ``ARMS_SINCE`` by supplier and
+    year, million SIPRI TIV (powers_arms_deliveries, as cfr.partners.arms_delivered_register)."""
+    arms = pd.read_csv(DATA / "powers_arms_deliveries.csv")
+    return arms[(arms.recipient_iso3 == "KHM") & (arms.year >= ARMS_SINCE)]
+
+
+def china_finance_and_arms() -> dict[str, str]:
+    """C35: China's official finance and arms against the article's USD 3 million, and Vietnam's
+    arms deliveries, from the book's AidData and SIPRI tables."""
+    run = china_commitments_run(china_commitments())
+    arms = khm_arms_by_supplier()
+    by_supplier = arms.groupby("supplier_iso3").tiv_musd.sum().sort_values(ascending=False)
+    assert by_supplier.index[0] == "CHN", "C35 says China delivered the most arms"
+    vnm = arms[arms.supplier_iso3 == "VNM"]
+    return {"gcdf_floor": _num(run.min()), "gcdf_from": str(run.index.min()),
+            "gcdf_last": str(run.index.max()), "arms_since": str(ARMS_SINCE),
+            "chn_tiv": _num(by_supplier["CHN"]), "vnm_tiv": _num(by_supplier["VNM"]),
+            "vnm_years": _years(vnm.year.unique())}
+
+
+def timeline_day(words: str) -> pd.Timestamp:
+    """The day of the one great-powers timeline event whose wording contains ``words``."""
+    tl = pd.read_csv(DATA / "powers_timeline.csv", dtype=str)
+    row = tl[tl.event.str.contains(words, regex=False)]
+    assert len(row) == 1 and row.iloc[0].date_precision == "day", (words, row)
+    return pd.Timestamp(row.iloc[0].date)
+
+
+def phnom_penh_fell() -> str:
+    """C39: the day the Vietnamese army entered Phnom Penh, from the great-powers timeline."""
+    return timeline_day("enters Phnom Penh").strftime("%-d %B %Y")
 
 
 def numbers() -> dict[str, str]:
@@ -256,6 +316,11 @@ def numbers() -> dict[str, str]:
     out["credentials1980_yes"] = _num(_fact("credentials1980_yes").value)
     out["lowy_share"] = str(_fact("lowy_china_japan_adb_share").value_as_given) + "%"
     out["wen_pledge_2006"] = _num(_fact("wen_pledge_2006").value)
+    out.update(china_finance_and_arms())
+    out["phnom_penh_fell"] = phnom_penh_fell()
+    relations = timeline_day("China establish diplomatic relations")
+    out["china_relations"] = relations.strftime("%-d %B %Y")
+    out["china_fiftieth"] = str(relations.year + 50)
     population = _fact("lmb_pop_2005")
     out["lmb_pop"], out["lmb_pop_year"] = _num(population.value), str(population.as_of)[:4]
 

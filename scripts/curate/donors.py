@@ -106,8 +106,6 @@ BUDGET = [
      "about", 50, 50, "VOA News"),
     (70, 2004, "share of the national budget from international aid", "nearly half", "nearly",
      50, 50, "BBC News"),
-    (81, 2010, "share of the annual budget coming from aid", "nearly half", "nearly", 50, 50,
-     "Kate Griffiths (blog post)"),
     (47, 2010, "donor pledges at the 2010 CDCF as a share of planned government spending",
      "nearly half", "nearly", 50, 50, "The Cambodia Daily"),
     (49, 2016, "share of the national budget funded through foreign assistance", "30-40", "range",
@@ -119,6 +117,19 @@ for i, year, measure, text, qual, lo, hi, who in BUDGET:
     rows.append(dict(year=year, measure=measure, value_text=text, qualifier=qual, value=lo,
                      value_high=hi, speaker=who, source_title=r.source_title,
                      source_url=r.source_url, quote=r.quote))
+# Kate Griffiths: the same sentence as her July 2010 guest post on a blog (facts row 81), cited
+# from her University of Sydney MSc thesis (2011), read from a document-sharing copy.
+assert "nearly half" in facts.iloc[81].quote
+rows.append(dict(year=2011, measure="share of the annual budget coming from aid",
+                 value_text="nearly half", qualifier="nearly", value=50, value_high=50,
+                 speaker="Kate Griffiths (MSc thesis, University of Sydney)",
+                 source_title="Cultures of Aid: Chinese Aid to Cambodia (Kate Griffiths, MSc "
+                              "thesis, School of Geosciences, University of Sydney, 2011; copy "
+                              "on docslib.org)",
+                 source_url="https://docslib.org/doc/8474175/cultures-of-aid-chinese-aid-to-"
+                            "cambodia-kate-griffiths",
+                 quote="Cambodia is also an aid dependent country, with nearly half its annual "
+                       "budget coming from aid."))
 # The Phnom Penh Post 2018 (claims register C04): the Ministry of Economy and Finance's figures.
 c04 = claims.loc["C04"]
 for year, val in [(1995, 70), (2017, 21.4)]:
@@ -144,7 +155,7 @@ FACT_ROWS = [
     ("godfrey_1998", 0, "Total external assistance", 418), ("cdc_1998", 32, "ODA disbursed", 433.3),
     ("pledge_1992_tokyo", 57, "Tokyo", 800), ("pledge_1993_icorc", 56, "ICORC", 119),
     ("pledge_1997_cg", 4, "July 1997", 450), ("pledge_1999_cg", 5, "Feb 1999", 470),
-    ("pledge_2001_cg", 59, "fifth CG", 615), ("pledge_2002_cg", 65, "2002 CG (old", 635),
+    ("pledge_2002_cg", 65, "2002 CG (old", 635),
     ("pledge_2005_cg", 36, "Pledges for 2005", 504.2), ("pledge_2006_cg", 71, "for 2006", 601),
     ("pledge_2007_cdcf", 78, "June 2007", 689), ("pledge_2009_cg", 41, "for 2009", 951.5),
     ("pledge_2010_cdcf", 47, "2010 CDCF", 1100),
@@ -168,7 +179,6 @@ FACT_ROWS = [
     ("lowy2024_odf_pct_gdp_2021", 96, "2021 (Lowy 2024", 11.3),
     ("lowy2024_odf_pct_gdp_2022", 97, "2022 (Lowy 2024", 7.7),
     ("china_wen_loans_2012", 111, "Wen Jiabao", 500),
-    ("china_15bn_20yrs", 112, "20 years", 15),
     ("debt_2023_total", 115, "2023", 11.24), ("debt_2023_bilateral_share", 116, "bilateral", 64),
     ("debt_2023_cny_share", 117, "CNY", 11), ("debt_2023_service", 118, "Debt service", 519.7),
     ("debt_china_share_rfa", 119, "China", 40),
@@ -322,11 +332,14 @@ TL = [
     ("2006-04-08", "day", "Wen Jiabao pledges $600 million in aid and loans, about as much as the "
      "Consultative Group", "CHN", "China gives Cambodia $600m in aid (BBC News, 8 April 2006)",
      "http://news.bbc.co.uk/2/hi/asia-pacific/4890400.stm"),
-    ("2007-06-19", "day", "First Cambodia Development Cooperation Forum; China pledges there for "
-     "the first time", "Donor meetings", from_facts(40, "Development Cooperation Forum").source_title,
-     from_facts(40, "Development Cooperation Forum").source_url),
+    ("2007-06-19", "day", "First Cambodia Development Cooperation Forum (19-20 June), replacing "
+     "the Consultative Group co-chaired by the World Bank", "Donor meetings",
+     "Cambodia Development Cooperation Forum, 19-20 June 2007: Press Release (Council for the "
+     "Development of Cambodia, 20 June 2007)",
+     "http://www.cdc-crdb.gov.kh/cdc/first_cdcf/session5/press_conference_eng.htm"),
     ("2008-12-01", "month", "Pledges for 2009 reach $951.5 million; China's $257 million is the "
-     "largest", "CHN", from_facts(41, "2009").source_title, from_facts(41, "2009").source_url),
+     "largest", "CHN", "Pledges, promises, faint praise (The Phnom Penh Post, December 2008)",
+     "http://mail.phnompenhpost.com/national/pledges-promises-faint-praise"),
     ("2011-08-09", "day", "World Bank stops new lending over the Boeung Kak lake evictions",
      "World Bank", "World Bank stops Cambodia loans due to evictions (AP, 9 Aug 2011, via Townhall)",
      "https://townhall.com/news/business/2011/08/09/world-bank-stops-cambodia-loans-due-to-evictions-n943545"),

@@ -19,8 +19,16 @@ Writes:
 
 Nothing is estimated. Where sources disagree, every figure is kept in mekong_dam_figures.csv;
 the map's figure is chosen by a stated rule (see ``primary`` below) and the range is shown.
-Two coordinates (Sambor, Stung Treng) come from stored encyclopedia pages found with the
-project's search tool; they are recorded with URL and quote in ``EXTRA``.
+Stung Treng's encyclopedia coordinates (a stored page found with the project's search tool) are
+kept in mekong_facts with URL and quote (``EXTRA_COORDS``), to show how far they are from the
+tracker's point; the map uses the tracker's.
+
+Sources (issue 20): an encyclopedia figure that a stronger source in the table repeats is left
+out (the stronger row stands for it); where a stronger source gives a different figure, the
+encyclopedia's is left out and the change is recorded in
+sources/editorial/corrections_mekong.csv (``SUPERSEDED``). Figures found on stronger pages are in
+sources/mekong/dam_figures_added.csv; same-figure source swaps are in
+sources/editorial/source_replacements_mekong.csv (applied by grading.py).
 
 The Stimson tracker (sources/mekong/infrastructure_tracker/) is matched to the dam list by a
 reviewed name table (``TRACKER_NAME``); it adds a capacity (and, for dams in operation, a
@@ -33,6 +41,7 @@ import re
 
 import pandas as pd
 
+import grading
 from common import SOURCES, write
 
 FACT_FIELDS = ["key", "claim", "value", "value_high", "unit", "value_as_given", "as_of",
@@ -85,9 +94,9 @@ WIKI_SAMBOR = ("Sambor Dam (English Wikipedia, stored copy)",
                "https://en.wikipedia.org/wiki/Sambor_Dam")
 WIKI_STUNG = ("Stung Treng Dam (English Wikipedia via wikimili.com mirror, stored copy)",
               "https://wikimili.com/en/Stung_Treng_Dam")
+# Stung Treng's encyclopedia point, kept (latitude only) to state its distance from the tracker's
+# point, which the map uses. (Sambor's encyclopedia point was dropped: the tracker places it.)
 EXTRA_COORDS = {
-    "Sambor": (12.783, 105.950, *WIKI_SAMBOR,
-               "Coordinates12°47′N 105°57′E / 12.783°N 105.950°E"),
     "Stung Treng": (13.05865, 105.98345, *WIKI_STUNG,
                     "Coordinates | 13°3′31.14″N105°59′0.42″E / 13.0586500°N 105.9834500°E"),
 }
@@ -158,20 +167,18 @@ fig("Nuozhadu", "China", "storage_mcm", 23703, "2014",
 fig("Manwan", "China", "year_first_power", 1995, "2000-08-09",
     "People's Daily (9 Aug 2000): Step hydro-electric stations being built on Lancang River",
     "http://en.people.cn/english/200008/09/print20000809_47709.html", "first phase completed 1995")
-# Cambodia's planned mainstream dams: older and newer designs (search-tool pages + README)
-fig("Sambor", "Cambodia", "capacity_mw", 2600, "n.d. (stored copy)", *WIKI_SAMBOR,
-    "infobox: 2,600 MW (max. planned)")
+# Sambor's older and smaller designs: found only on the encyclopedia page (searched 2026-12-01:
+# Mongabay 2017, Southeast Asia Globe and an IPS excerpt confirm the 2,600 MW option, which the
+# tracker gives, but not these two). The encyclopedia's 2,600 MW, its planned reservoirs for
+# Sambor and Stung Treng (3,794 and 70 million m3) and Stung Treng's 980 MW were dropped: the
+# tracker gives 2,600 and 980 MW, and nothing in the book reads the planned reservoirs.
 fig("Sambor", "Cambodia", "capacity_mw", 3300, "1994 (proposal)", *WIKI_SAMBOR,
     "1994 Mekong Secretariat proposal, as reported on the page")
-fig("Sambor", "Cambodia", "capacity_mw", 465, "2006 feasibility (alternative)",
-    "WikiSum: Sambor Dam (Wikipedia summary)", "https://wikisum.wiki/wiki/Sambor_Dam",
-    "alternative, smaller option")
-fig("Sambor", "Cambodia", "storage_mcm", 3794, "n.d. (stored copy)", *WIKI_SAMBOR,
-    "infobox total capacity 3.794 km3 (planned), converted to million m3")
-fig("Stung Treng", "Cambodia", "capacity_mw", 980, "n.d. (stored copy)", *WIKI_STUNG,
-    "infobox: 980 MW (max. planned), 10 x 98 MW")
-fig("Stung Treng", "Cambodia", "storage_mcm", 70, "n.d. (stored copy)", *WIKI_STUNG,
-    "infobox total capacity 70,000,000 m3 (planned), converted to million m3")
+fig("Sambor", "Cambodia", "capacity_mw", 465, "2006 feasibility (alternative)", *WIKI_SAMBOR,
+    "alternative, smaller option in the 2006 feasibility MoU, as reported on the page")
+# Figures found on stronger pages with the search tool (2026-12-01), quoted in the raw file
+for r in pd.read_csv(SRC / "dam_figures_added.csv").itertuples():
+    fig(r.dam, r.country, r.attribute, r.value, r.as_of, r.source_title, r.source_url, r.note)
 
 for dam, r in tracker_of.items():
     country = r.Country
@@ -185,6 +192,33 @@ for dam, r in tracker_of.items():
 figures = pd.DataFrame(figs)
 # the same page cited twice (Probe fact box for Manwan) counts once
 figures = figures.drop_duplicates(["dam", "attribute", "source_url", "value"])
+
+# Encyclopedia figures a stronger source contradicts: left out (corrections_mekong.csv says so).
+SUPERSEDED = {
+    ("Xiaowan", "storage_mcm", 15043):
+        "the owner, China Huaneng, gives 14.9 billion m3 and Probe International 15 billion",
+    ("Dachaoshan", "storage_mcm", 890):
+        "Probe International gives 940 million m3; the encyclopedia table's cells ran together",
+    ("Gongguoqiao", "storage_mcm", 316):
+        "Probe International gives 348 million m3; the encyclopedia table's cells ran together",
+    ("Jinghong", "storage_mcm", 1140):
+        "Probe International gives 1.2 billion m3; the encyclopedia's own infobox says 249 million",
+    ("Gongguoqiao", "year_full", 2012):
+        "the WRI database and the Stimson tracker both give 2011",
+}
+superseded = [k in SUPERSEDED for k in zip(figures.dam, figures.attribute, figures.value)]
+assert sum(superseded) == len(SUPERSEDED), "a superseded figure is no longer in the sources"
+figures = figures[[not s for s in superseded]]
+# Encyclopedia figures a stronger source in the table repeats (after the editors' same-figure
+# source swaps): the stronger row stands for them.
+figures = grading.replace(figures, "mekong_dam_figures")
+REGISTRY = grading.registry()
+weak = figures.source_url.map(lambda u: grading.match(u, REGISTRY).grade in grading.WEAK)
+strong = set(zip(*(figures[~weak][c] for c in ("dam", "attribute", "value"))))
+repeated = weak & pd.Series([k in strong for k in zip(figures.dam, figures.attribute,
+                                                      figures.value)], index=figures.index)
+print(f"encyclopedia figures left out, repeated by a stronger source: {int(repeated.sum())}")
+figures = figures[~repeated]
 figures["value"] = figures.value.round(3)
 assert not figures.duplicated(["dam", "attribute", "source_title", "value"]).any()
 figures = figures.sort_values(["iso3", "dam", "attribute", "value"]).reset_index(drop=True)
@@ -207,10 +241,41 @@ STATUS = {  # (status, status_detail as the sources put it, source of the status
 STIMSON = ("Stimson Center: Mekong Mainstream Dams (map; updated June 2020)",
            "https://www.stimson.org/2020/mekong-mainstream-dams/")
 DETAIL = {
-    "Gongguoqiao": ("commissioned 2011 (WRI) or 2012 (Wikipedia table, 2020)",) + (WRI_TITLE, WRI_URL),
+    "Gongguoqiao": ("commissioned 2011 (WRI; the Stimson tracker also gives 2011)", WRI_TITLE,
+                    WRI_URL),
     "Tuoba": ("under construction (Stimson, June 2020)",) + STIMSON,
     "Mengsong": ("removed from the Stimson map as cancelled (June 2020); 600 MW in 2008 plans",)
     + STIMSON,
+    "Xiaowan": ("all six units (4,200 MW) in operation from 22 Aug (2010)",
+                "China Huaneng Group press release: All 6 Units of Huaneng Xiaowan Power Station "
+                "Put into Operation (copy of Huaneng's English press page)",
+                "http://www.jamesonscafe.com/eng/n75863/n75941/c188163/content.html"),
+    "Nuozhadu": ("in full operation from the last week of June 2014 (Reuters)",
+                 "Reuters (3 Jul 2014), report on China's Xiluodu station in full operation "
+                 "(names Nuozhadu)", "http://uk.reuters.com/article/china-hydropower-"
+                 "idUKL4N0PE0NU20140703"),
+    # (not the tracker: the chapter counts the dams whose status source is the tracker as the
+    # ones with figures only there)
+    "Dachaoshan": ("Completed: 2003 (Probe International fact box, Aug 2008)",
+                   "Probe International: The Hydrolancang cascade: Fact box (1 Aug 2008)",
+                   "https://journal.probeinternational.org/2008/08/01/"
+                   "hydrolancang-cascade-fact-box/?share=google-plus-1"),
+    "Jinghong": ("operating in Sept 2009, one of Hydrolancang's three large dams on the Lancang "
+                 "(China Daily); first unit June 2008",
+                 "China Daily (25 Sep 2009): Xiaowan dam generating electricity",
+                 "http://www.chinadaily.com.cn/regional/2009-09/25/content_8738659.htm"),
+    "Xayaburi": ("operational, one of the two Lower Mekong mainstream dams in operation (MRC)",
+                 "Mekong River Commission: Hydropower (topic page)",
+                 "https://www.mrcmekong.org/our-work/topics/hydropower/"),
+    "Don Sahong": ("commercial operation date certified on 4 Nov 2020 (Laotian Times)",
+                   "Laotian Times (5 Nov 2020): Don Sahong Hydropower Project Begins Commercial "
+                   "Operations", "https://laotiantimes.com/2020/11/05/don-sahong-hydropower-"
+                   "project-begins-commercial-operations/"),
+    "Lower Sesan 2": ("completed; inaugurated Dec 2018 (CNV)",
+                      "CNV (Fresh News): Lower Sesan 2 inauguration (Dec 2018)",
+                      "http://en.cnv.org.kh/?p=12750"),
+    "Sambor": ("postponed: in March 2020 Cambodia put off its two mainstream dams to after 2030 "
+               "(Stimson, June 2020)",) + STIMSON,
     "Phou Ngoy": ("initial environmental and social impact study approved; completion projected "
                   "2029 (RFA)", "Comparemela repost of Radio Free Asia: Phou Ngoy Dam",
                   "https://comparemela.com/ampnews/ban-koum/2"),
@@ -428,8 +493,6 @@ PICK = {
                            "storage reservoirs of the 8 dams in the 2008 fact box", "2008-08-01"),
     "basin_hpp_2024": ("Hydropower plants in the Mekong basin and combined", 36376.3, None,
                        "MW (167 plants)", "2024-02"),
-    "lao_export_2021": ("Share of Lao electricity exported, 2021", 82, None, "percent (almost)",
-                        "2021"),
     "pnpca_submitted": ("Lower Mekong mainstream projects submitted to MRC PNPCA", None, None, "",
                         "2020"),
     "china_data_years": ("Years China had shared flood-season", 18, None, "years", "2020-10-22"),
@@ -449,17 +512,15 @@ for key, (needle, value, high, unit, as_of) in PICK.items():
     out.append(dict(key=key, claim=h.claim, value=value, value_high=high, unit=unit,
                     value_as_given=str(h.value), as_of=as_of, source_title=h.source_title,
                     source_url=h.source_url, quote=h.quote))
-for dam, (lat, lon, title, url, quote) in EXTRA_COORDS.items():
-    for k, v in (("lat", lat), ("lon", lon)):
-        out.append(dict(key=f"{dam.lower().replace(' ', '_')}_{k}",
-                        claim=f"{dam} Dam site ({'latitude' if k == 'lat' else 'longitude'}; "
-                              "proposed dam, encyclopedia infobox)",
-                        value=v, value_high=None, unit="degrees", value_as_given=quote,
-                        as_of="", source_title=title, source_url=url, quote=quote))
+for dam, (lat, _lon, title, url, quote) in EXTRA_COORDS.items():   # latitude: all the book reads
+    out.append(dict(key=f"{dam.lower().replace(' ', '_')}_lat",
+                    claim=f"{dam} Dam site (latitude; proposed dam, encyclopedia infobox)",
+                    value=lat, value_high=None, unit="degrees", value_as_given=quote,
+                    as_of="", source_title=title, source_url=url, quote=quote))
 added = pd.read_csv(SRC / "facts_added.csv", dtype={"as_of": str})
 facts_out = pd.concat([pd.DataFrame(out), added.drop(columns="retrieved")], ignore_index=True)
-facts_out.loc[facts_out.key == "length_alt", "value_as_given"] = (
-    "4,350 km (in the quote; the source row's value is the basin area)")
+facts_out.loc[facts_out.key == "length_alt", ["claim", "value_as_given"]] = (
+    "Mekong length used in MRC documents before December 2018", "4,350 km")
 facts_out.loc[facts_out.key == "lao_land_in_basin", "claim"] = (
     "Share of Laos's land area inside the Mekong basin")
 assert facts_out.key.is_unique and facts_out.key.str.fullmatch(r"[a-z0-9_]+").all()

@@ -1,9 +1,10 @@
 """Tables for the chapter "Great-power balancing" (chapters/powers.md), prefix ``powers_``.
 
 Reads sources/powers/ (see the README there for origins and caveats, and ADDED.md for the
-facts added in December 2026 in facts_added.csv) and, for a few Thailand, Japan and ASEAN
-events, rows of sources/borders/timeline.csv, sources/donors/facts.csv and
-sources/un/timeline.csv, plus the seed article's ranking of defence partners
+facts added in December 2026 in facts_added.csv) and, for a few Thailand, Japan, ASEAN and UN
+events, rows of sources/borders/timeline.csv (told as the borders chapter tells them, with the
+sources of sources/borders/timeline_sources_added.csv and facts_added.csv),
+sources/donors/facts.csv and sources/un/timeline.csv, plus the seed article's ranking of defence partners
 (sources/seed/000_97a2cdd9aa9513cd.txt). Nothing is estimated: every value is copied or
 computed from those files.
 
@@ -266,12 +267,15 @@ f["period_end_year"] = [int(re.findall(r"(19|20)(\d\d)", p)[-1][0] + re.findall(
                         for p in f.period]
 # What a share is a share of, read from each row's quote (see the README): CDC approvals of all
 # investors (domestic included), CDC approvals of foreign investors only, or the NBC's FDI stock.
+# 2022 Jan-Jun: the AKP copy of the CDC report (26 Jul 2022) gives US$2.99 billion as all approved
+# investment, local US$1.59 billion included, and China's 43.02% as a share of that total; a blog
+# copy had called both "foreign" (sources/editorial/corrections_powers.csv).
 BASE = {"2018 Jan-Sep": "all approved investment (domestic included)",
         "2021": "all approved investment (domestic included)",
         "2023": "all approved investment (domestic included)",
         "2024 Q1": "all approved investment (domestic included)",
         "2024 Oct": "all approved investment (domestic included)",
-        "2022 Jan-Jun": "approved foreign investment",
+        "2022 Jan-Jun": "all approved investment (domestic included)",
         "cumulative to about 2008 (page undated)": "approved foreign investment",
         "stock as of 2023 Q1": "foreign direct investment stock (NBC)"}
 is_share = f.measure.str.contains("share")
@@ -354,7 +358,7 @@ write(rank, "powers_defence_ranking.csv")
 LANE = {
     "1955-04": "CHN", "1955-12-14": "UN", "1958-07-19": "CHN", "1967-06-24": "VNM",
     "1970": "CHN", "1979-01-07": "VNM", "1979-02-17": "CHN", "1980-10": "UN",
-    "1982-06-22": "UN", "1989-09": "VNM", "1991-10-23": "UN", "1992-02-28": "UN",
+    "1989-09": "VNM", "1991-10-23": "UN", "1992-02-28": "UN",
     "1997-07": "CHN", "1997-09-19": "UN", "1999-04-30": "ASEAN", "2004-10-13": None,
     "2005-08": "USA", "2006-04": "CHN", "2006-04-12": None, "2008-11-05": "CHN",
     "2010-12-13": "CHN", "2012-07-13": "ASEAN", "2012-10-18": "UN", "2016-07-25": "ASEAN",
@@ -383,9 +387,44 @@ keep_b = {"1962-06-15": "THA", "2008-07-07": "THA", "2011-02-22": "ASEAN", "2013
           "2025-07-24": "THA", "2025-07-28": "ASEAN"}
 b = b[b.date.isin(keep_b)].assign(lane=lambda d: d.date.map(keep_b))
 assert len(b) == len(keep_b), b.date.tolist()
+# One event, one row: these rows are told as the borders chapter tells them (its wording in
+# scripts/curate/borders.py, its stronger sources in sources/borders/timeline_sources_added.csv
+# and, for the July ceasefire, its facts row); tests/test_chapter_powers.py checks that the two
+# tables agree, so a change on the borders side shows up there.
+BORDERS_TELLING = {
+    "1962-06-15": "ICJ judgment: the Temple of Preah Vihear lies in territory under Cambodian "
+                  "sovereignty (9 votes to 3)",
+    "2008-07-07": "UNESCO World Heritage Committee lists the Temple of Preah Vihear as a World "
+                  "Heritage Site",
+    "2011-02-22": "ASEAN ministers agree to send up to 40 Indonesian observers to the border",
+    "2013-11-11": "ICJ, unanimously: the 1962 judgment gave Cambodia the whole promontory of "
+                  "Preah Vihear; Thai forces must withdraw",
+    "2025-07-24": "Heavy fighting along the border (artillery, air strikes, rockets): five days "
+                  "of clashes",
+    "2025-07-28": "Immediate and unconditional ceasefire agreed in Putrajaya, hosted by ASEAN "
+                  "chair Malaysia",
+}
+b["event"] = b.date.map(BORDERS_TELLING)
+b_src = pd.read_csv(SOURCES / "borders/timeline_sources_added.csv", dtype=str).set_index("date")
+b_facts = pd.read_csv(SOURCES / "borders/facts_added.csv", dtype=str).set_index("key")
+b_src.loc["2025-07-28", ["source_title", "source_url"]] = b_facts.loc[
+    "ceasefire_2025_jul", ["source_title", "source_url"]].values
+for col in ["source_title", "source_url"]:
+    b[col] = b.date.map(b_src[col]).fillna(b[col])
 un = pd.read_csv(SOURCES / "un/timeline.csv", dtype=str)
-un = un[un.date == "2005-04"].assign(lane="JPN")
-assert len(un) == 1
+# The 2005 Japan row and, one event one row, the formation of the CGDK (the UN chapter's row;
+# this folder's own copy of it was dropped on 2026-12-01).
+# The UN chapter (scripts/curate/un.py) dates that row to the month and cites the Library of
+# Congress Country Study, the day being found only in encyclopedia copies; the same here, so
+# both chapters tell it the same way (tests/test_chapter_powers.py checks they agree).
+cgdk = un.event.str.startswith("Coalition Government of Democratic Kampuchea")
+assert cgdk.sum() == 1
+un.loc[cgdk & (un.date == "1982-06-22"), ["date", "source_title", "source_url"]] = [
+    "1982-06", "Cambodia: A Country Study (Library of Congress, Federal Research Division, "
+    "1987), 'Coalition Government of Democratic Kampuchea' (countrystudies.us copy)",
+    "http://countrystudies.us/cambodia/72.htm"]
+un = pd.concat([un[un.date == "2005-04"].assign(lane="JPN"), un[cgdk].assign(lane="UN")])
+assert len(un) == 2, un.date.tolist()
 extra = pd.concat([b, un])[["date", "event", "lane", "source_title", "source_url"]]
 
 # Facts that carry an event date (year or day), written as events in my own words.

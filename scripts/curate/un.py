@@ -47,6 +47,15 @@ assert snc.sum() == 1
 t.loc[snc, "event"] = t.loc[snc, "event"].str.replace(
     "the Supreme National Council is created",
     "it provides for a Supreme National Council (formed in Jakarta on 10 Sep 1990)")
+# - the CGDK row's day (22 Jun 1982) is found only in encyclopedia copies (absoluteastronomy);
+#   the Library of Congress Country Study gives "June 1982", so the row is dated to the month
+#   and cites the study (issue 20; see un/ADDED.md).
+cgdk = t.event.str.startswith("Coalition Government of Democratic Kampuchea formed")
+assert cgdk.sum() == 1 and (t.loc[cgdk, "date"] == "1982-06-22").all()
+t.loc[cgdk, ["date", "source_title", "source_url"]] = [
+    "1982-06", "Cambodia: A Country Study (Library of Congress, Federal Research Division, "
+    "1987), 'Coalition Government of Democratic Kampuchea' (countrystudies.us copy)",
+    "http://countrystudies.us/cambodia/72.htm"]
 ign = t.event.str.startswith("At the Intergovernmental Negotiations (GA 80th session)")
 assert ign.sum() == 1 and (t.loc[ign, "date"] == "2025").all()
 t.loc[ign, "date"] = "2026"
