@@ -11,6 +11,7 @@ import hashlib
 import json
 import logging as std_logging
 import os
+import posixpath
 import re
 import shutil
 from pathlib import Path
@@ -140,6 +141,10 @@ def _is_thebe(asset) -> bool:
     return "thebe" in text.lower()
 
 
+PRE = re.compile(r'<div class="highlight"><pre>.*?</pre></div>', re.S)
+PLAIN_TOKEN = re.compile(r'<span class="(?:n|p|w)">([^<]*)</span>')
+
+
 def _page_context(app, pagename, templatename, context, doctree):
     # sphinx-thebe (always loaded by Jupyter Book) declares THEBE_JS_URL twice per page, a
     # console error, and names a CDN. The book has no live kernels: drop its assets.
@@ -169,6 +174,15 @@ def _page_context(app, pagename, templatename, context, doctree):
             # wide tables scroll sideways: keyboard users must be able to reach them
             .replace('class="dataframe"', 'class="dataframe" tabindex="0"', 1),
             context["body"], flags=re.S)
+    # Code: Pygments wraps every name, punctuation mark and space in its own <span>, though
+    # the book's styles draw those in the block's own colour (tests/test_html.py checks): a
+    # third of a chapter's elements. Unwrapped, the page lays out faster and looks the same.
+    if "body" in context and '<div class="highlight' in context["body"]:
+        context["body"] = PRE.sub(lambda m: PLAIN_TOKEN.sub(r"\1", m.group(0)), context["body"])
+        # A tab stop until the theme measures the block (only once it is rendered, see
+        # THEME_TAB_STOPS): a block wider than the screen stays reachable by keyboard.
+        context["body"] = context["body"].replace('<div class="highlight"><pre>',
+                                                  '<div class="highlight"><pre tabindex="0">')
     # docutils marks bibliography entries with the deprecated ARIA role doc-biblioentry inside
     # a role="list" container (axe: aria-deprecated-role, aria-required-children).
     if "body" in context:
@@ -176,6 +190,114 @@ def _page_context(app, pagename, templatename, context, doctree):
     for key in ("script_files", "css_files"):
         if key in context:
             context[key][:] = [a for a in context[key] if not _is_thebe(a)]
+    if pagename != "search":  # the theme's search page runs its tools inline, at once
+        _defer_scripts(context.get("script_files", []))
+
+
+def _lighter_head(app, pagename, templatename, context, doctree):
+    """Last of the page-context handlers (extensions add their stylesheets in theirs)."""
+    if app.builder.format != "html":
+        return
+    context["cfr_styles"] = _bundle_styles(app, context.get("css_files", []))
+    _inline_documentation_options(app, context.get("script_files", []))
+    from sphinx.builders.html._assets import _JavaScript
+
+    context.get("script_files", []).append(_JavaScript("", body=TAB_STOPS_JS))
+
+
+# The stylesheets every page links before its text can paint, in the order the theme links
+# them: the theme's (basic.css, which theme.css @imports, then pydata-sphinx-theme.css) and
+# then Sphinx's css_files (extensions' and the book's own).
+THEME_STYLES = ["basic.css", "styles/pydata-sphinx-theme.css"]
+CSS_URL = re.compile(r"url\((['\"]?)(?!data:|https?:|/|#)([^)'\"]+)\1\)")
+# Font Awesome's glyph rules (".fa-x:before{content:...}"), some 2,000 of them: the book draws
+# its few icons from _static/cfr-icons.css and never uses the web font.
+FA_GLYPHS = re.compile(r'(?:\.fa-[a-z0-9-]+:(?:before|after),?)+\{content:"[^"]*"\}')
+
+
+def _rebased(css: str, folder: str) -> str:
+    """``css`` from ``_static/<folder>`` with its relative url()s made relative to _static/."""
+    if not folder:
+        return css
+    return CSS_URL.sub(lambda m: f"url({posixpath.normpath(posixpath.join(folder, m.group(2)))})",
+                       css)
+
+
+def _bundle_styles(app, css_files) -> list | None:
+    """Three stylesheets instead of a dozen: a phone on a slow network waits for every
+    stylesheet in <head> before it paints any text, and fetches at most six at a time. The
+    theme's and the extensions' files are joined in their order into two bundles around
+    pygments.css, which stays its own file because the theme rewrites it when the build ends.
+    Each bundle is written once per distinct list of files and named by its content's hash;
+    _templates/layout.html links what this returns (bundle names, or the pygments entry)."""
+    static = Path(app.outdir) / "_static"
+    groups, pygments = [[*THEME_STYLES]], None
+    for css in css_files:
+        name = str(getattr(css, "filename", css) or "")
+        if not name or "://" in name or getattr(css, "attributes", {}).get("media"):
+            return None  # not a plain local stylesheet: keep the theme's links
+        name = name.removeprefix("_static/")
+        if name == "pygments.css":
+            pygments = css
+            groups.append([])
+        else:
+            groups[-1].append(name)
+    if pygments is None or len(groups) != 2:
+        return None
+    cache = app.__dict__.setdefault("cfr_style_bundles", {})
+    out = []
+    for names in groups:
+        key = tuple(names)
+        if key not in cache:
+            cache[key] = _write_bundle(static, names)
+        if cache[key] is None:
+            return None
+        out.append(cache[key])
+    return [out[0], pygments, out[1]]
+
+
+def _write_bundle(static: Path, names: list[str]) -> str | None:
+    parts = []
+    for name in names:
+        path = static / name
+        if not path.is_file():
+            return None
+        css = _rebased(path.read_text(encoding="utf-8"), posixpath.dirname(name))
+        if name == "styles/pydata-sphinx-theme.css":
+            css = FA_GLYPHS.sub("", css)
+        css = re.sub(r"/\*# sourceMappingURL=[^*]*\*/", "", css.replace('@charset "UTF-8";', ""))
+        parts.append(f"/* {name} */\n{css}")
+    body = "\n".join(parts)
+    digest = hashlib.sha256(body.encode()).hexdigest()[:10]
+    (static / f"cfr-styles-{digest}.css").write_text(body, encoding="utf-8")
+    return f"cfr-styles-{digest}.css"
+
+
+def _inline_documentation_options(app, scripts) -> None:
+    """documentation_options.js (a few hundred bytes the theme's inline scripts need at once)
+    written into the page rather than fetched before the first paint."""
+    from sphinx.builders.html._assets import _JavaScript
+
+    path = Path(app.outdir) / "_static" / "documentation_options.js"
+    for i, js in enumerate(scripts):
+        if str(getattr(js, "filename", "") or "").endswith("documentation_options.js") \
+                and path.is_file():
+            scripts[i] = _JavaScript("", priority=js.priority,
+                                     body=path.read_text(encoding="utf-8").strip())
+
+
+def _defer_scripts(scripts) -> None:
+    """Scripts in <head> without ``defer`` hold the first paint until each is fetched and run.
+    Deferred, they still run in their order, before DOMContentLoaded (when they act). Copies:
+    the list's entries are shared with other pages (the search page keeps them as they are)."""
+    from sphinx.builders.html._assets import _JavaScript
+
+    for i, js in enumerate(scripts):
+        attrs = getattr(js, "attributes", None)
+        name = str(getattr(js, "filename", "") or "")
+        if attrs is None or not name or "async" in attrs or "defer" in attrs:
+            continue
+        scripts[i] = _JavaScript(js.filename, priority=js.priority, **{**attrs, "defer": "defer"})
 
 
 def _static_path(app, config):
@@ -267,6 +389,11 @@ ICONS = ["angle-left", "angle-right", "arrow-up", "bars", "circle-half-stroke", 
          "expand", "file", "file-pdf", "list", "magnifying-glass", "moon", "outdent", "sun",
          "code", "compress", "xmark", "chevron-down", "chevron-right", "list-ul",
          "up-right-from-square", "copy", "check", "link", "rocket"]
+# The theme marks each kind of admonition with a glyph of the same web font (title::after).
+ADMONITION_ICONS = {"": "bell", "attention": "circle-exclamation", "caution": "triangle-exclamation",
+                    "danger": "triangle-exclamation", "error": "circle-xmark", "hint": "lightbulb",
+                    "important": "circle-exclamation", "note": "circle-info", "seealso": "share",
+                    "tip": "lightbulb", "todo": "pencil", "warning": "triangle-exclamation"}
 
 
 def _theme_fontawesome() -> str:
@@ -303,10 +430,24 @@ def _write_icons(path: Path) -> None:
              ".fa-lg { font-size: 1.25em; line-height: 0.05em; vertical-align: -0.075em; }",
              # The theme's stylesheet would also draw each icon from a 150 KB web font.
              ".fa-solid::before, .fas::before, .fa::before { content: none !important; }"]
-    for name, (w, h, d) in sorted(solid_icons().items()):
+    icons = solid_icons([*ICONS, *set(ADMONITION_ICONS.values())])
+
+    def url(name):
+        w, h, d = icons[name]
         svg = f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}"><path d="{d}"/></svg>'
-        rules.append(f'.fa-{name} {{ --cfr-icon: url("data:image/svg+xml,{quote(svg)}"); '
-                     f'width: {w / h:.4f}em; }}')
+        return f'url("data:image/svg+xml,{quote(svg)}")'
+
+    for name in sorted(set(ICONS) & set(icons)):
+        w, h, _ = icons[name]
+        rules.append(f'.fa-{name} {{ --cfr-icon: {url(name)}; width: {w / h:.4f}em; }}')
+    # Admonition titles: the same glyphs as masks, so no page needs the web font.
+    title = ".admonition{}>.admonition-title::after, div.admonition{}>.admonition-title::after"
+    rules.append(title.format("", "") + " { content: \"\" !important; font: inherit !important; "
+                 "background-color: currentColor; -webkit-mask: var(--cfr-icon) center / contain "
+                 "no-repeat; mask: var(--cfr-icon) center / contain no-repeat; }")
+    for kind, name in ADMONITION_ICONS.items():
+        cls = f".{kind}" if kind else ""
+        rules.append(f"{title.format(cls, cls)} {{ --cfr-icon: {url(name)}; }}")
     path.write_text("/* Generated by cfr.sphinx_ext from the theme's Font Awesome (solid set, "
                     "CC BY 4.0 icons). */\n" + "\n".join(rules) + "\n", encoding="utf-8")
 
@@ -326,6 +467,53 @@ def _copy_assets(app, exception):
     if src.is_dir():
         shutil.copytree(src, out / "data", dirs_exist_ok=True,
                         ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    _patch_theme_tab_stops(out / "_static" / "scripts" / "pydata-sphinx-theme.js")
+
+
+# The theme gives every scrollable code block or output a tab stop, measuring each one's
+# scroll width at load and after any change to the page (a chart drawn): that measures, so lays
+# out, the whole chapter, sections off screen included (content-visibility: auto in cfr.css),
+# one long task of 0.3 s on a desktop and over a second on a phone. Patched to measure only
+# what is rendered; blocks in a section are measured when it comes into view (TAB_STOPS_JS).
+THEME_TAB_STOPS = "e.tabIndex=e.scrollWidth>e.clientWidth||e.scrollHeight>e.clientHeight?0:-1"
+THEME_TAB_STOPS_PATCHED = ("e.checkVisibility&&!e.checkVisibility({contentVisibilityAuto:!0})||"
+                           f"({THEME_TAB_STOPS})")
+TAB_STOPS_JS = """document.addEventListener("contentvisibilityautostatechange", function (ev) {
+  if (ev.skipped) return;
+  ev.target.querySelectorAll("pre, .cell_output > .output").forEach(function (e) {
+    e.tabIndex = e.scrollWidth > e.clientWidth || e.scrollHeight > e.clientHeight ? 0 : -1;
+  });
+}, true);
+(function () {
+  /* A link to a place in the page (a permalink, a figure reference, the contents): lay out
+     the whole chapter first (cfr.css: .cfr-full-layout), so the browser scrolls to where the
+     target really is, not to where the sections above it were estimated to end. */
+  var root = document.documentElement;
+  function full() { root.classList.add("cfr-full-layout"); }
+  if (location.hash) full();
+  document.addEventListener("click", function (ev) {
+    var a = ev.target.closest && ev.target.closest("a[href*='#']");
+    if (a && a.pathname === location.pathname) full();
+  }, true);
+  window.addEventListener("hashchange", function () {
+    full();
+    var t = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (t) t.scrollIntoView();
+  });
+})();"""
+
+
+def _patch_theme_tab_stops(path: Path) -> None:
+    if not path.is_file():
+        return
+    js = path.read_text(encoding="utf-8")
+    if THEME_TAB_STOPS_PATCHED in js:
+        return
+    if js.count(THEME_TAB_STOPS) != 1:
+        logger.warning("[cfr] the theme's tab-stop code changed: pages will measure every "
+                       "code block at load (see cfr.sphinx_ext.THEME_TAB_STOPS)")
+        return
+    path.write_text(js.replace(THEME_TAB_STOPS, THEME_TAB_STOPS_PATCHED), encoding="utf-8")
 
 
 def setup(app):
@@ -338,6 +526,7 @@ def setup(app):
     app.connect("env-get-outdated", _stale_notebooks)
     app.connect("env-before-read-docs", _execute_in_parallel)
     app.connect("html-page-context", _page_context)
+    app.connect("html-page-context", _lighter_head, priority=990)
     app.connect("html-page-context", _offer_notebook, priority=400)
     app.connect("builder-inited", _copy_plotly)
     app.connect("build-finished", _copy_assets)

@@ -15,6 +15,7 @@ never in ``make test``.
 from __future__ import annotations
 
 import functools
+import gzip
 import os
 import http.server
 import json
@@ -58,6 +59,7 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run"]
 FIRST_CHAPTER = "chapters/donors"
+READER_SCROLL = (ROOT / "scripts" / "reader_scroll.js").read_text(encoding="utf-8")
 # A table one chapter reads (and no other page): editing it must rerun that chapter only.
 EDITED_TABLE = "un_peacekeeping_totals.csv"
 LIGHTHOUSE_PAGES = ["intro", "chapters/donors", "chapters/powers", "chapters/borders",
@@ -164,11 +166,12 @@ def scrolled_chart_ms(browser, url: str) -> list[float]:
     n = pg.evaluate("document.querySelectorAll('.cfr-plot').length")
     times = []
     for i in range(n):
+        # paged down to, as a reader would; timed from the moment it is in the window
+        arrived = pg.locator(".cfr-plot").nth(i).evaluate(READER_SCROLL)
         ms = pg.evaluate(f"""new Promise(done => {{
-            const box = document.querySelectorAll('.cfr-plot')[{i}], t0 = performance.now();
-            box.scrollIntoView({{block: 'center'}});
+            const box = document.querySelectorAll('.cfr-plot')[{i}];
             const check = () => box.hasAttribute('data-cfr-drawn')
-                ? done(performance.now() - t0) : requestAnimationFrame(check);
+                ? done(Math.max(0, performance.now() - {arrived})) : requestAnimationFrame(check);
             check(); }})""")
         if i:
             times.append(round(ms))
@@ -203,6 +206,8 @@ def browser_measures() -> dict:
                 out["pages"][page_name] = {
                     "scrolled_chart_drawn_ms_max": max(scrolled) if scrolled else None,
                     "html_kb": round((HTML / f"{page_name}.html").stat().st_size / 1024, 1),
+                    "html_gzip_kb": round(len(gzip.compress(
+                        (HTML / f"{page_name}.html").read_bytes(), 6)) / 1024, 1),
                     "charts": n,
                     "charts_drawn_ms": round(statistics.median(drawn)),
                     "charts_drawn_ms_runs": [round(d) for d in drawn],
@@ -287,8 +292,9 @@ BUDGETS = {
     "notebooks executed, unchanged rebuild": (lambda r: _notebooks(r, "unchanged_rebuild"), 0,
                                               "max", ""),
     "notebooks executed, PDF after HTML": (lambda r: _notebooks(r, "pdf_build"), 0, "max", ""),
-    "largest page HTML": (lambda r: max(m["html_kb"] for m in r["pages"].values()), 400, "max",
-                          "KB"),
+    # What a reader waits for before the text shows: the page itself, as a host sends it.
+    "largest page HTML, compressed": (
+        lambda r: max(m["html_gzip_kb"] for m in r["pages"].values()), 150, "max", "KB"),
     "plotly.js fetched per two-page visit": (lambda r: r.get("plotly_js_from_network"), 1, "max",
                                              ""),
 }
@@ -322,18 +328,21 @@ def main() -> None:
         from lighthouse_audit import audit_pages
 
         results["lighthouse"] = audit_pages(HTML, LIGHTHOUSE_PAGES)
-        print(f"{'Lighthouse (mobile)':32} {'perf':>5} {'LCP ms':>7} {'TBT ms':>7} {'CLS':>6} "
-              f"{'a11y':>5} {'SEO':>4} {'KB':>7}")
+        print(f"{'Lighthouse (mobile), median of 3':32} {'perf':>5} {'LCP ms':>7} {'TBT ms':>7} "
+              f"{'CLS':>6} {'a11y':>5} {'SEO':>4} {'KB':>7}  runs")
         for name, m in results["lighthouse"].items():
             print(f"{name:32} {m['performance']:>5} {m['lcp_ms']:>7} {m['tbt_ms']:>7} "
-                  f"{m['cls']:>6} {m['accessibility']:>5} {m['seo']:>4} {m['transfer_kb']:>7}")
+                  f"{m['cls']:>6} {m['accessibility']:>5} {m['seo']:>4} {m['transfer_kb']:>7}  "
+                  f"{m.get('performance_runs')}")
     if (HTML / "lite" / "notebooks" / "index.html").exists():
         results["live_notebook"] = live_notebook_measures()
     first = results["pages"].get(FIRST_CHAPTER, {})
     results["first_chapter_download_kb"] = first.get("download_kb")
-    print(f"{'page':32} {'html KB':>8} {'download KB':>12} {'charts':>7} {'drawn ms':>9}")
+    print(f"{'page':32} {'html KB':>8} {'gzip KB':>8} {'download KB':>12} {'charts':>7} "
+          f"{'drawn ms':>9}")
     for name, m in results["pages"].items():
-        print(f"{name:32} {m['html_kb']:>8} {m['download_kb']:>12} {m['charts']:>7} "
+        print(f"{name:32} {m['html_kb']:>8} {m['html_gzip_kb']:>8} {m['download_kb']:>12} "
+              f"{m['charts']:>7} "
               f"{m['charts_drawn_ms']:>9}")
     for key in ("cold_build_serial_s", "cold_build_s", "unchanged_rebuild_s",
                 "one_table_rebuild_s", "appendix_edit_rebuild_s", "pdf_build_s",

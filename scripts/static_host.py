@@ -17,6 +17,9 @@ COMPRESS = {".html", ".js", ".css", ".json", ".svg", ".txt", ".csv", ".geojson",
 
 class StaticHost(http.server.SimpleHTTPRequestHandler):
     served: list[str] = []  # every path actually sent (browser cache hits never reach it)
+    # Keep-alive, as any real host does (HTTP/1.0 would open a new connection per file, and
+    # Lighthouse would charge each one a connection set-up on its simulated slow network).
+    protocol_version = "HTTP/1.1"
 
     def log_message(self, *args):
         pass

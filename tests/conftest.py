@@ -15,6 +15,8 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+# An async function (element) -> arrival time: scroll to it a screen at a time, as a reader does.
+READER_SCROLL = (ROOT / "scripts" / "reader_scroll.js").read_text(encoding="utf-8")
 # The build the tests read: `make book`'s, or a scratch build's (its --path-output + "/_build").
 BUILD = Path(os.environ.get("CFR_TEST_BUILD", ROOT / "_build"))
 HTML = BUILD / "html"

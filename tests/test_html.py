@@ -123,3 +123,91 @@ def test_search_index_holds_the_chapters_words(html_dir, page):
 def test_data_files_are_published(html_dir):
     assert (html_dir / "data" / "datapackage.json").exists()
     assert (html_dir / "data" / "donors_oda_gni.csv").read_text().startswith("iso3,year")
+
+
+@pytest.mark.parametrize("page", [p for p in toc_pages() if is_notebook(p)])
+def test_chart_figures_wait_outside_the_page_until_drawn(html_dir, page):
+    """The page carries no figure JSON (it would delay the text a reader waits for): each
+    chart's figure sits in its own script beside the page, the one the notebook drew."""
+    from cfr.figures import chart_spec
+
+    text = page_html(html_dir, page)
+    tags = re.findall(r'<script type="application/json" data-cfr-for="[^"]+"[^>]*>(.*?)</script>',
+                      text, flags=re.S)
+    drawn = figures(executed(page))
+    assert len(tags) == len(drawn) and all(body == "" for body in tags), page
+    for fig_html, spec in zip(re.findall(r'<figure [^>]*class="cfr-chart.*?</figure>', text,
+                                         flags=re.S), drawn):
+        got = chart_spec(fig_html, html_dir / f"{page}.html")
+        assert got is not None, page
+        assert [t.get("type") for t in got["data"]] == [t.get("type") for t in spec["data"]]
+        assert got["layout"].get("meta") == spec["layout"].get("meta")
+
+
+def test_nothing_but_three_stylesheets_holds_the_first_paint(html_dir):
+    """Every script file the page names runs deferred or async (documentation_options.js is
+    written into the page), and the page links three stylesheets: the theme's, pygments.css
+    (rewritten by the theme when the build ends) and the extensions' and the book's own, in
+    the theme's order, with the theme's icon-font glyph rules left out."""
+    for page in toc_pages():
+        head = page_html(html_dir, page).split("</head>", 1)[0]
+        blocking = [src for attrs, src in re.findall(r"<script([^>]*)src=\"([^\"]+)\"", head)
+                    if "defer" not in attrs and "async" not in attrs]
+        assert blocking == [], (page, blocking)
+        assert "DOCUMENTATION_OPTIONS" in head, page
+        sheets = [h.split("?")[0] for h in re.findall(
+            r'<link rel="stylesheet"[^>]*href="([^"]+)"', head)]
+        assert len(sheets) == 3 and sheets[1].endswith("_static/pygments.css"), (page, sheets)
+        first, last = ((html_dir / Path(page).parent / h).resolve().read_text()
+                       for h in (sheets[0], sheets[2]))
+        assert first.index("/* basic.css */") < first.index("/* styles/pydata-sphinx-theme.css */")
+        assert "/* cfr.css */" in last and ".cfr-pdf-link" in last, page
+        if is_notebook(page):
+            assert "/* mystnb." in last, page
+        assert not re.search(r'\.fa-bars:before\{content:', first)
+    # the pygments.css linked is the theme's (light and dark), not Sphinx's default
+    assert 'html[data-theme="dark"] .highlight' in (html_dir / "_static" / "pygments.css").read_text()
+
+
+def test_year_columns_of_chart_tables_have_no_thousands_separator(html_dir):
+    """A chart table's Year column reads 1978, not 1,978."""
+    seen = 0
+    for page in [p for p in toc_pages() if is_notebook(p)]:
+        for table in re.findall(r'<table class="cfr-data-table">(.*?)</table>', page_html(
+                html_dir, page), flags=re.S):
+            heads = [re.sub(r"<[^>]+>", "", h) for h in re.findall(r"<th[^>]*>(.*?)</th>", table)]
+            cols = [j for j, h in enumerate(heads) if re.search(r"\byears?\b", h, re.I)]
+            for row in re.findall(r"<tr data-trace[^>]*>(.*?)</tr>", table, flags=re.S):
+                cells = re.findall(r"<td[^>]*>(.*?)</td>", row)
+                for j in cols:
+                    seen += 1
+                    assert "," not in cells[j], (page, heads[j], cells[j])
+    assert seen > 100
+
+
+def test_code_tokens_drawn_in_the_text_colour_carry_no_span(html_dir):
+    """Names, punctuation and spaces are drawn in the code block's own colour in both colour
+    modes, so the build leaves them unwrapped (fewer elements to lay out, same look)."""
+    css = (html_dir / "_static" / "pygments.css").read_text()
+    for mode in ("light", "dark"):
+        base = re.search(rf'html\[data-theme="{mode}"\] \.highlight \{{[^}}]*color: (#\w+)', css)
+        for token in ("n", "p", "w"):
+            colour = re.search(rf'html\[data-theme="{mode}"\] \.highlight \.{token} \{{ color: '
+                               rf'(#\w+)', css)
+            assert colour and colour.group(1).lower() == base.group(1).lower(), (mode, token)
+    for page in [p for p in toc_pages() if is_notebook(p)]:
+        text = page_html(html_dir, page)
+        assert '<div class="highlight"><pre tabindex="0">' in text
+        assert not re.search(r'<span class="(?:n|p|w)">', text), page
+
+
+def test_the_theme_measures_only_rendered_code_blocks(html_dir):
+    """The theme's tab-stop code is patched to skip blocks in sections not rendered yet
+    (content-visibility: auto); those keep a tab stop until their section shows, when the
+    page's own listener measures them."""
+    from cfr.sphinx_ext import THEME_TAB_STOPS_PATCHED
+
+    theme_js = (html_dir / "_static" / "scripts" / "pydata-sphinx-theme.js").read_text()
+    assert theme_js.count(THEME_TAB_STOPS_PATCHED) == 1
+    head = page_html(html_dir, "chapters/donors").split("</head>", 1)[0]
+    assert "contentvisibilityautostatechange" in head
