@@ -221,13 +221,17 @@ def _drop_empty(table: dict) -> dict:
     return table
 
 
-def number_text(v) -> str:
-    """A value as the table shows it: whole numbers with thousands separators, others with
-    as many decimals as they need (at most 4)."""
+def is_year_column(name: str) -> bool:
+    return bool(re.search(r"\byears?\b", str(name), flags=re.I))
+
+
+def number_text(v, grouping: bool = True) -> str:
+    """A value as the table shows it: whole numbers with thousands separators (none in a
+    year column: 1978, not 1,978), others with as many decimals as they need (at most 4)."""
     if isinstance(v, bool) or not isinstance(v, (int, float)):
         return str(v)
     if float(v).is_integer():
-        return f"{int(v):,}"
+        return f"{int(v):,}" if grouping else str(int(v))
     for d in range(1, 5):
         if math.isclose(round(v, d), v, rel_tol=1e-12, abs_tol=1e-12):
             return f"{v:,.{d}f}"

@@ -78,7 +78,8 @@ FONT = "Helvetica Neue, Helvetica, Arial, Liberation Sans, DejaVu Sans, sans-ser
 TEXT = "#333333"
 MUTED = "#5E5E5E"  # passes WCAG AA on white (6.4:1)
 
-WIDTH, HEIGHT, SCALE = 900, 520, 2  # static image: 1800 x 1040 px, sharp in print
+WIDTH, HEIGHT, SCALE = 900, 520, 2  # static image: 1800 px wide, sharp in print
+WEB_TOP = 20  # the web page's top margin (the title is text above the chart)
 
 
 def colour(code: str) -> str:
@@ -188,7 +189,9 @@ def finish(fig: go.Figure, *, title: str, subtitle: str, table: str | list[str],
 
 def _with_furniture(fig: go.Figure) -> go.Figure:
     """A copy of a finished chart with title, subtitle and source note drawn inside it
-    (for the static image)."""
+    (for the static image). The image grows by the furniture's height: its plot area is as
+    tall as on the web page, so labels placed in pixels (line ends, event marks, a map's
+    leader lines) keep the room they have there."""
     meta = fig.layout.meta
     fig = go.Figure(fig)
     footer = "<br>".join(_wrap(t, 115) for t in (meta["cfr_source"], meta["cfr_note"]) if t)
@@ -196,14 +199,17 @@ def _with_furniture(fig: go.Figure) -> go.Figure:
     bottom = (fig.layout.margin.b or 60) + 16 * n_footer + 10
     title, subtitle = _wrap(meta["cfr_title"], 76), _wrap(meta["cfr_subtitle"], 105)
     t_lines, s_lines = title.count("<br>") + 1, subtitle.count("<br>") + 1
+    top = max(40 + 24 * t_lines + 19 * s_lines + 20, fig.layout.margin.t or 0)
+    # The web page draws the chart WEB_TOP px below its own title (BookRenderer).
+    plot = (fig.layout.height or HEIGHT - 70) - WEB_TOP - (fig.layout.margin.b or 60)
+    height = plot + top + bottom
     # Plotly grows a multi-line title upwards from its anchor: push the anchor down by the
     # extra lines so the first line stays inside the image.
-    y_top = 1 - (10 + 24 * (t_lines - 1)) / (fig.layout.height or HEIGHT)
-    top = 40 + 24 * t_lines + 19 * s_lines + 20
+    y_top = 1 - (10 + 24 * (t_lines - 1)) / height
     fig.update_layout(
         title=dict(text=f"<b>{title}</b>", subtitle=dict(text=subtitle), x=0.015,
                    xref="container", xanchor="left", y=y_top, yanchor="top", yref="container"),
-        margin=dict(b=bottom, t=max(top, fig.layout.margin.t or 0)),
+        margin=dict(b=bottom, t=top), height=height,
     )
     fig.add_annotation(text=footer, showarrow=False, xref="paper", yref="paper", x=0,
                        xanchor="left", y=0, yanchor="bottom", yshift=-(bottom - 8),
@@ -358,7 +364,7 @@ class BookRenderer(MimetypeRenderer):
         }
         if not in_book_build():
             return bundle
-        web = go.Figure(fig).update_layout(margin=dict(t=20))
+        web = go.Figure(fig).update_layout(margin=dict(t=WEB_TOP))
         esc = html.escape
         key = hashlib.sha1(meta["cfr_title"].encode()).hexdigest()[:10]
         alt_id = "cfr-alt-" + key

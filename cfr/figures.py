@@ -30,6 +30,7 @@ the citation; ``cfr-figures.js`` fills it in).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import json
 import re
@@ -43,7 +44,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
-from cfr.chart_table import csv_text, number_text, tidy
+from cfr.chart_table import csv_text, is_year_column, number_text, tidy
 
 logger = logging.getLogger(__name__)
 
@@ -59,9 +60,39 @@ def anchor(docname: str, name: str) -> str:
     return f"fig-{docname.rsplit('/', 1)[-1]}-{name}"
 
 
-def chart_spec(raw_html: str) -> dict | None:
+DATA_SCRIPT = re.compile(r'<script type="application/json" data-cfr-for="([^"]+)" '
+                         r'data-src="([^"?]+)(?:\?v=[0-9a-f]+)?"></script>')
+DATA_CALL = re.compile(r'^window\.cfrChartData\("[^"]+", (.*)\);\s*$', re.S)
+
+
+def chart_spec(raw_html: str, page_file: Path | None = None) -> dict | None:
+    """The Plotly JSON a chart draws: inline in the notebook's output, or, in a built page, in
+    the chart's data file beside it (``page_file``: the page, to resolve the file's URL)."""
     m = JSON_SCRIPT.search(raw_html)
-    return json.loads(m.group(1).replace("<\\/", "</")) if m else None
+    if m:
+        return json.loads(m.group(1).replace("<\\/", "</"))
+    m = DATA_SCRIPT.search(raw_html)
+    if m and page_file is not None:
+        text = (page_file.parent / m.group(2)).read_text(encoding="utf-8")
+        return json.loads(DATA_CALL.match(text).group(1))
+    return None
+
+
+def externalise_data(text: str, folder: Path, name: str, href: str) -> str:
+    """Move the figure's JSON out of the page into ``<folder>/<name>.js`` (a script that hands
+    it to cfr-charts.js), fetched only when the chart is drawn: the page's HTML is what a
+    reader waits for, and most charts are far below the fold. A script, not a .json fetch, so
+    the charts also draw from a copy of the site opened from disk (file://)."""
+    m = JSON_SCRIPT.search(text)
+    if not m:
+        return text
+    ident = re.search(r'data-cfr-for="([^"]+)"', m.group(0)).group(1)
+    body = f'window.cfrChartData("{ident}", {m.group(1)});\n'
+    (folder / f"{name}.js").write_text(body, encoding="utf-8")
+    version = hashlib.sha256(body.encode()).hexdigest()[:8]
+    tag = (f'<script type="application/json" data-cfr-for="{ident}" '
+           f'data-src="{html.escape(href)}?v={version}"></script>')
+    return text[:m.start()] + tag + text[m.end():]
 
 
 def _chart_bundles(document):
@@ -229,10 +260,12 @@ def table_html(table: dict, number: str, title: str) -> str:
         f'<th scope="col"{" class=cfr-num" if numeric[j] else ""}>'
         f'<button type="button" class="cfr-sort" data-col="{j}">{esc(c)}</button></th>'
         for j, c in enumerate(table["columns"]))
+    years = [is_year_column(c) for c in table["columns"]]
     body = []
     for r, trace in zip(shown, table["traces"]):
         cells = "".join(
-            f'<td class="cfr-num" data-v="{esc(repr(v))}">{esc(number_text(v))}</td>'
+            f'<td class="cfr-num" data-v="{esc(repr(v))}">'
+            f'{esc(number_text(v, grouping=not years[j]))}</td>'
             if numeric[j] else f'<td class="cfr-text">{esc(str(v))}</td>' for j, v in enumerate(r))
         body.append(f'<tr data-trace="{trace}">{cells}</tr>')
     more = (f'<p class="cfr-table-more">The first {len(shown):,} of {len(rows):,} rows; the '
@@ -312,6 +345,8 @@ class HtmlChartFigures(SphinxPostTransform):
             f'<details class="cfr-chart-cite"><summary>Cite</summary>{cite}</details>'
             f'<button type="button" class="cfr-copy-link" data-cfr-anchor="{ident}" hidden>'
             'Copy link</button><span class="cfr-copy-status" role="status"></span></div>')
+        text = externalise_data(text, folder, chart["name"],
+                                relative_uri(from_uri, f"{CHARTS_DIR}/{page}/{chart['name']}.js"))
         return text.replace("</figcaption></figure>", tools + "</figcaption></figure>", 1)
 
 
@@ -375,7 +410,7 @@ def _fill_figure_list(app, doctree, fromdoc):
                 items.append(
                     f'<li class="cfr-figure-item"><a href="{esc(href)}" tabindex="-1" '
                     f'aria-hidden="true"><img src="{esc(img)}" alt="" loading="lazy" '
-                    f'width="300" height="173"></a>'
+                    f'width="300" height="{_thumb_height(c["png"])}"></a>'
                     f'<p><a href="{esc(href)}"><span class="cfr-fignum">{esc(number)}</span> '
                     f'{esc(c["title"])}</a></p></li>')
             parts.append(f'<section class="cfr-figure-chapter" aria-label="{esc(title)}">'
@@ -393,6 +428,27 @@ def _list_pages_outdated(app, env, added, changed, removed):
 
 
 # --- per-page metadata: link previews and "cite this chapter" -------------------------------
+def _thumb_height(path: str, width: int = 300) -> int:
+    """The height of a ``width``-px thumbnail of a chart's PNG (its aspect ratio)."""
+    size = dict(_png_size(path))
+    if not size:
+        return round(width * 1040 / 1800)
+    return round(width * int(size["og:image:height"]) / int(size["og:image:width"]))
+
+
+def _png_size(path: str) -> list[tuple[str, str]]:
+    """og:image:width and og:image:height of a PNG (read from its header; none if unreadable):
+    static images are as tall as their chart and its title and source lines need."""
+    try:
+        head = Path(path).read_bytes()[:24]
+    except OSError:
+        return []
+    if head[:8] != b"\x89PNG\r\n\x1a\n":
+        return []
+    return [("og:image:width", str(int.from_bytes(head[16:20], "big"))),
+            ("og:image:height", str(int.from_bytes(head[20:24], "big")))]
+
+
 def _page_meta(app, pagename, templatename, context, doctree):
     if app.builder.format != "html" or doctree is None:
         return
@@ -411,8 +467,8 @@ def _page_meta(app, pagename, templatename, context, doctree):
         page = pagename.rsplit("/", 1)[-1]
         path = f"{CHARTS_DIR}/{page}/{charts[0]['name']}.png"
         tags += [("og:image", f"{base}/{path}" if base else relative_uri(from_uri, path)),
-                 ("og:image:type", "image/png"), ("og:image:width", "1800"),
-                 ("og:image:height", "1040"), ("og:image:alt", charts[0]["alt"])]
+                 ("og:image:type", "image/png"), *_png_size(charts[0]["png"]),
+                 ("og:image:alt", charts[0]["alt"])]
     tags += [("twitter:card", "summary_large_image" if charts else "summary"),
              ("twitter:title", dict(tags)["og:title"]),
              ("twitter:description", context.get("cfr_description", ""))]

@@ -75,10 +75,12 @@ def _view(fig: go.Figure):
 
 def base_map(countries: dict, *, lon: tuple[float, float], lat: tuple[float, float],
              code_field: str = "ADM0_A3", highlight: str = "KHM", tint: bool = False,
-             labels: bool = True) -> go.Figure:
+             labels: bool = True, label_at: dict | None = None) -> go.Figure:
     """Country shapes from a GeoJSON FeatureCollection, Cambodia highlighted.
 
     ``tint``: fill every country with a pale version of its book colour (else light grey).
+    ``label_at``: (lon, lat) for a country's name where the centre of its shape in view would
+    print over the chart's own labels (``{"THA": (99.6, 15.9)}``).
     """
     fig = go.Figure()
     box = (lon[0], lon[1], lat[0], lat[1])
@@ -96,7 +98,7 @@ def base_map(countries: dict, *, lon: tuple[float, float], lat: tuple[float, flo
     if labels:
         for feat in countries["features"]:
             code = feat["properties"].get(code_field)
-            cx, cy = _label_point(feat["geometry"], lon, lat)
+            cx, cy = (label_at or {}).get(code) or _label_point(feat["geometry"], lon, lat)
             if cx is not None:
                 fig.add_annotation(x=cx, y=cy, text=name(code).upper(), showarrow=False,
                                    font=dict(size=11, color=MUTED), opacity=0.9)

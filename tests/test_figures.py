@@ -22,7 +22,7 @@ import yaml
 from cfr import charts
 from cfr.chart_table import tidy
 from cfr.figures import anchor, chart_spec
-from conftest import BUILD, HTML, ROOT, is_notebook, toc_pages
+from conftest import BUILD, HTML, READER_SCROLL, ROOT, THEME_CHAPTERS, is_notebook, toc_pages
 
 PDF = BUILD / "latex" / "cambodia-foreign-relations.pdf"
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text())
@@ -50,7 +50,8 @@ def page_figures(page: str) -> list[dict]:
     out = []
     for m in FIGURE.finditer(page_html(page)):
         text = m.group(0)
-        out.append(dict(anchor=m.group(1), number=m.group(2), html=text, spec=chart_spec(text),
+        spec = chart_spec(text, HTML / f"{page}.html")
+        out.append(dict(anchor=m.group(1), number=m.group(2), html=text, spec=spec,
                         title=html_lib.unescape(re.sub(r"<[^>]+>", "", re.search(
                             r'<span class="cfr-fignum">[^<]*</span> (.*?)<a class="headerlink"',
                             text, re.S).group(1))).strip()))
@@ -109,6 +110,22 @@ def test_finish_takes_a_name_and_rejects_one_that_is_not_a_slug():
         with pytest.raises(ValueError):
             charts.finish(go.Figure(), title="t", subtitle="s", table="donors_oda_gni", alt="a",
                           name=bad)
+
+
+def test_static_image_keeps_the_web_plot_height_and_adds_its_furniture():
+    """The static image (PDF, link previews, the Figures page) is as tall as the chart's plot
+    on the web page plus its title, subtitle and source lines: labels placed in pixels keep
+    the room they have on the page instead of being squeezed by the furniture."""
+    import plotly.graph_objects as go
+
+    for height, lines in ((None, 1), (600, 6)):
+        fig = charts.finish(go.Figure(layout=dict(height=height)), title="Aid fell " * 12,
+                            subtitle="s", table="donors_oda_gni", alt="a",
+                            note=" ".join(["a long processing note"] * 5 * lines))
+        web_plot = (height or charts.HEIGHT - 70) - charts.WEB_TOP - 60
+        static = charts._with_furniture(fig).layout
+        assert static.height - static.margin.t - static.margin.b == web_plot
+        assert static.margin.t >= 40 + 24 * 2 + 19 and static.margin.b > 60 + 16 * lines
 
 
 def test_anchor_is_page_and_name():
@@ -241,6 +258,32 @@ def test_every_chart_is_named_in_its_chapter():
                for page in chart_pages() for fig in page_figures(page)
                if not fig["spec"]["layout"]["meta"].get("cfr_name")]
     assert unnamed == []
+
+
+NUMREF = re.compile(r"\{numref\}`(fig-[a-z0-9-]+)`")
+NUMREF_LINK = re.compile(r'<a class="reference internal" href="([^"#]*)#(fig-[^"]+)">'
+                         r'<span class="std std-numref">([^<]*)</span>')
+
+
+@needs_build
+@pytest.mark.build
+def test_prose_refers_to_charts_by_their_number():
+    """Where the prose refers to a chart (``{numref}`fig-<page>-<name>```), the built page
+    links to that chart with its number as the link text ("Figure 3.2"); every theme chapter
+    and the introduction refers to its charts this way."""
+    numbers = {fig["anchor"]: (page, fig["number"]) for page in chart_pages()
+               for fig in page_figures(page)}
+    for page in built_pages():
+        labels = NUMREF.findall((ROOT / f"{page}.md").read_text())
+        if page in [*THEME_CHAPTERS, "intro"] and page in chart_pages():
+            assert labels, f"{page}: the prose refers to no chart by its number"
+        links = NUMREF_LINK.findall(page_html(page))
+        assert sorted(a for _, a, _ in links) == sorted(labels), page  # each one resolved
+        for href, ident, text in links:
+            target, number = numbers[ident]
+            assert text == number, (page, ident, text, number)
+            assert (HTML / Path(page).parent / (href or f"{Path(page).name}.html")).resolve() \
+                == (HTML / f"{target}.html").resolve(), (page, ident, href)
 
 
 @needs_build
@@ -492,13 +535,15 @@ def test_open_table_and_citation_are_readable_in_both_modes(browser, site, schem
         context.close()
 
 
-OVERLAPS = """() => {
+OVERLAPS = """(id) => {
   const out = [];
-  document.querySelectorAll('.plotly-graph-div').forEach(div => {
+  document.querySelectorAll('#' + id + ' .plotly-graph-div').forEach(div => {
     const boxes = [...div.querySelectorAll('g.annotation')].map(g => {
       const r = g.querySelector('.annotation-text-g').getBoundingClientRect();
       return {r, t: g.textContent};
-    }).filter(b => b.r.width > 0 && b.t.trim());
+    }).filter(b => b.t.trim());
+    const unseen = boxes.filter(b => !b.r.width).map(b => b.t);
+    if (unseen.length) out.push([div.closest('figure').id, 'labels not drawn', unseen.join(' | ')]);
     for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
       const a = boxes[i].r, b = boxes[j].r;
       const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
@@ -512,15 +557,7 @@ OVERLAPS = """() => {
 
 # Overlaps this test found that are not fixed yet (each a chart's own label placement in its
 # chapter's code): strict, so a fixed one fails here until it is taken off the list.
-KNOWN_OVERLAPS = {
-    ("chapters/donors", 390): "timeline: 'China's $600m pledge' vs the IMF arrow label",
-    ("chapters/powers", 1280): "ideal points: end labels of China, Cambodia, Laos, Vietnam",
-    ("chapters/powers", 390): "ideal points: end labels of China, Cambodia, Laos, Vietnam",
-    ("chapters/borders", 390): "timeline: 'UNESCO listing' vs '2013 ICJ'",
-    ("chapters/un", 390): "peacekeepers by mission: bar total labels",
-    ("chapters/mekong", 1280): "map: THAILAND vs 'Don Sahong'",
-    ("chapters/mekong", 390): "map and timeline: 'Lower Sesan 2' vs 'canal'",
-}
+KNOWN_OVERLAPS: dict[tuple[str, int], str] = {}
 
 
 def _overlap_cases():
@@ -536,13 +573,23 @@ def _overlap_cases():
 @pytest.mark.parametrize("page,width", list(_overlap_cases()))
 def test_chart_annotations_do_not_overlap(browser, site, page, width):
     """No two text annotations in a chart (labels, column headings, event marks) print over
-    each other, on a desktop or a phone (after cfr-charts.js has moved frame labels apart)."""
+    each other, on a desktop or a phone, as a reader sees each chart on scrolling to it (after
+    cfr-charts.js has moved frame labels apart; parts of the page off screen are not laid out,
+    content-visibility: auto, so their labels are placed when they come into view)."""
     assert (HTML / f"{page}.html").exists(), f"{page} is not in this build"
     context, pg, errors = _open(browser, f"{site}/{page}.html", width=width)
     try:
+        # Drawn all at once first, most of them off screen (as for printing): the hard case.
         pg.evaluate("window.cfrDrawAll && window.cfrDrawAll()")
         pg.wait_for_function("[...document.querySelectorAll('.cfr-plot')]"
                              ".every(d => d.hasAttribute('data-cfr-drawn'))", timeout=30_000)
-        assert pg.evaluate(OVERLAPS) == []
+        found = []
+        for ident in pg.evaluate("[...document.querySelectorAll('figure.cfr-chart')].map(f => f.id)"):
+            pg.locator(f"#{ident}").evaluate(READER_SCROLL)
+            # cfr-charts.js marks a chart once its labels are placed (in view, laid out)
+            pg.wait_for_function(f"document.querySelector('#{ident} .cfr-plot')"
+                                 ".hasAttribute('data-cfr-placed')", timeout=10_000)
+            found += pg.evaluate(OVERLAPS, ident)
+        assert found == []
     finally:
         context.close()
