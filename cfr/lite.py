@@ -300,7 +300,15 @@ class _Loads(HTMLParser):
             self.urls.append(a.get("data") or "")
 
 
+# A tag that loads something (the _Loads tags) naming a scheme-relative or http(s) address: only
+# pages with one are parsed (most have none, and parsing every page costs a second a build).
+_MAYBE_OFFSITE = re.compile(r"<(?:link|script|iframe|img|source|audio|video|embed|track|object)"
+                            r"\b[^>]*=\s*[\"']?\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)
+
+
 def _offsite_tags(text: str) -> list[str]:
+    if not _MAYBE_OFFSITE.search(text):
+        return []
     parser = _Loads()
     parser.feed(text)
     return [u for u in parser.urls if _OFFSITE_STR.match(u.strip())]

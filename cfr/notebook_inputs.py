@@ -17,6 +17,7 @@ still counts, so a change can cause an unneeded rerun but never a stale page.
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 import json
 import re
@@ -38,11 +39,18 @@ def _code_of(notebook: Path) -> str:
 
 def _imports(code: str) -> tuple[set[str], set[str]]:
     """(cfr modules imported, names imported from the cfr package itself)."""
+    modules, names = _imports_of(code)
+    return set(modules), set(names)
+
+
+@functools.lru_cache(maxsize=None)
+def _imports_of(code: str) -> tuple[frozenset[str], frozenset[str]]:
+    # every notebook imports the same modules: each module's source is parsed once per build
     modules, names = set(), set()
     try:
         tree = ast.parse(code)
     except SyntaxError:  # IPython magics: fall back to a plain scan
-        return set(re.findall(r"\bcfr\.(\w+)", code)), set()
+        return frozenset(re.findall(r"\bcfr\.(\w+)", code)), frozenset()
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "cfr":
             if node.module == "cfr":
@@ -58,7 +66,7 @@ def _imports(code: str) -> tuple[set[str], set[str]]:
                 parts = alias.name.split(".")
                 if parts[0] == "cfr" and len(parts) > 1:
                     modules.add(parts[1])
-    return modules, names
+    return frozenset(modules), frozenset(names)
 
 
 def _package_exports() -> dict[str, str]:
@@ -108,20 +116,21 @@ def tables_used(code: str, modules: set[str], resources: dict) -> set[str]:
     return used
 
 
-def _string_literals(code: str) -> set[str]:
+@functools.lru_cache(maxsize=None)
+def _string_literals(code: str) -> frozenset[str]:
     """String constants in the code, docstrings left out (they name tables in examples)."""
     try:
         tree = ast.parse(code)
     except SyntaxError:
-        return set(re.findall(r"""["']([A-Za-z_]\w*)["']""", code))
+        return frozenset(re.findall(r"""["']([A-Za-z_]\w*)["']""", code))
     docstrings = set()
     for node in ast.walk(tree):
         if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             body = node.body
             if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
                 docstrings.add(id(body[0].value))
-    return {n.value for n in ast.walk(tree)
-            if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings}
+    return frozenset(n.value for n in ast.walk(tree) if isinstance(n, ast.Constant)
+                     and isinstance(n.value, str) and id(n) not in docstrings)
 
 
 def inputs(notebook: Path, data: Path) -> dict:
