@@ -214,6 +214,37 @@ def _with_furniture(fig: go.Figure) -> go.Figure:
     fig.add_annotation(text=footer, showarrow=False, xref="paper", yref="paper", x=0,
                        xanchor="left", y=0, yanchor="bottom", yshift=-(bottom - 8),
                        align="left", font=dict(size=11, color=MUTED))
+    return _legend_above_footer(fig, footer_px=16 * n_footer + 10)
+
+
+def _legend_above_footer(fig: go.Figure, footer_px: int) -> go.Figure:
+    """A legend under the plot (the house style) is placed by a fraction of the plot's height
+    and would print over the source lines in the static image: there it sits just above them,
+    in rows of its own, and the image grows by those rows."""
+    legend, house = fig.layout.legend, fig.layout.template.layout.legend
+    orientation = legend.orientation or house.orientation
+    y = legend.y if legend.y is not None else house.y
+    shown = [t for t in fig.data if t.showlegend is not False and t.name
+             and (t.showlegend or len(fig.data) > 1)]
+    if fig.layout.showlegend is False or not shown or orientation != "h" or y is None or y >= 0:
+        return fig
+    # rows at the chart's width: a symbol and gap (40 px) and ~7 px a character per entry
+    width = (fig.layout.width or WIDTH) - 60
+    rows, used = 1, 0
+    for t in shown:
+        item = 40 + 7 * len(str(t.name))
+        if used and used + item > width:
+            rows, used = rows + 1, 0
+        used += item
+    legend_px = 22 * rows + 8
+    height = fig.layout.height + legend_px
+    fig.update_layout(
+        height=height, margin=dict(b=fig.layout.margin.b + legend_px),
+        legend=dict(yref="container", y=(footer_px + 6) / height, yanchor="bottom"))
+    # the footer keeps its place at the bottom of the image
+    fig.layout.annotations[-1].yshift = -(fig.layout.margin.b - 8)
+    # the title's anchor is a fraction of the image height: keep it where it was in pixels
+    fig.layout.title.y = 1 - (1 - fig.layout.title.y) * (height - legend_px) / height
     return fig
 
 

@@ -593,3 +593,25 @@ def test_chart_annotations_do_not_overlap(browser, site, page, width):
         assert found == []
     finally:
         context.close()
+
+
+def test_static_image_puts_a_legend_under_the_plot_above_the_source_lines():
+    """In the static image (PDF, previews), the house legend under the plot sits above the
+    source and note lines, never over them, and the image grows by its rows."""
+    import plotly.graph_objects as go
+
+    from cfr import charts
+
+    charts.setup()
+    fig = go.Figure([go.Scatter(x=[1, 2], y=[1, 2], name=f"series number {i}") for i in range(9)])
+    charts.finish(fig, name="t", title="A chart with a legend under the plot", subtitle="s",
+                  table="powers_trade", alt="a", note="A note long enough to wrap. " * 12)
+    still = charts._with_furniture(fig)
+    footer_lines = still.layout.annotations[-1].text.count("<br>") + 1
+    assert still.layout.legend.yref == "container" and still.layout.legend.yanchor == "bottom"
+    # the legend's bottom edge is above the footer's top edge (16 px a line, 8 px margin)
+    assert still.layout.legend.y * still.layout.height >= 16 * footer_lines + 8
+    single = go.Figure([go.Scatter(x=[1, 2], y=[1, 2], name="only")])
+    charts.finish(single, name="u", title="t", subtitle="s", table="powers_trade", alt="a",
+                  note="A note long enough to wrap. " * 12)
+    assert charts._with_furniture(single).layout.legend.yref is None  # no legend drawn
