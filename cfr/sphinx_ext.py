@@ -228,9 +228,11 @@ def _bundle_styles(app, css_files) -> list | None:
     stylesheet in <head> before it paints any text, and fetches at most six at a time. The
     theme's and the extensions' files are joined in their order into two bundles around
     pygments.css, which stays its own file because the theme rewrites it when the build ends.
-    Each bundle is written once per distinct list of files and named by its content's hash;
-    _templates/layout.html links what this returns (bundle names, or the pygments entry)."""
-    static = Path(app.outdir) / "_static"
+
+    Some of those files are written only when the build ends (MyST-NB's stylesheet), so a page
+    names each bundle by a placeholder for its list of files; _write_style_bundles joins the
+    files then, names each bundle by its content's hash and puts the names in the pages.
+    Returns what _templates/layout.html links: placeholder names and the pygments entry."""
     groups, pygments = [[*THEME_STYLES]], None
     for css in css_files:
         name = str(getattr(css, "filename", css) or "")
@@ -244,16 +246,42 @@ def _bundle_styles(app, css_files) -> list | None:
             groups[-1].append(name)
     if pygments is None or len(groups) != 2:
         return None
-    cache = app.__dict__.setdefault("cfr_style_bundles", {})
+    lists = app.__dict__.setdefault("cfr_style_lists", {})
     out = []
     for names in groups:
-        key = tuple(names)
-        if key not in cache:
-            cache[key] = _write_bundle(static, names)
-        if cache[key] is None:
-            return None
-        out.append(cache[key])
+        key = hashlib.sha256("\n".join(names).encode()).hexdigest()[:10]
+        lists[key] = names
+        out.append(f"{STYLE_PLACEHOLDER}{key}.css")
     return [out[0], pygments, out[1]]
+
+
+STYLE_PLACEHOLDER = "cfr-styles-pending-"
+
+
+def _write_style_bundles(app, exception) -> None:
+    """When the build ends (after the theme and MyST-NB have written their stylesheets; this
+    handler runs last): write each bundle and give the pages its name."""
+    if exception is not None or app.builder.format != "html":
+        return
+    lists = getattr(app, "cfr_style_lists", {})
+    if not lists:
+        return
+    out = Path(app.outdir)
+    names = {key: _write_bundle(out / "_static", files) for key, files in lists.items()}
+    missing = [key for key, name in names.items() if name is None]
+    if missing:
+        logger.warning(f"[cfr] stylesheets missing for bundles {missing}: "
+                       f"{[lists[k] for k in missing]}")
+        return
+    for page in out.rglob("*.html"):
+        if "lite" in page.relative_to(out).parts[:1]:
+            continue
+        text = page.read_text(encoding="utf-8")
+        if STYLE_PLACEHOLDER not in text:
+            continue
+        for key, name in names.items():
+            text = text.replace(f"{STYLE_PLACEHOLDER}{key}.css", f"{name}?v={name[11:21]}")
+        page.write_text(text, encoding="utf-8")
 
 
 def _write_bundle(static: Path, names: list[str]) -> str | None:
@@ -530,6 +558,7 @@ def setup(app):
     app.connect("html-page-context", _offer_notebook, priority=400)
     app.connect("builder-inited", _copy_plotly)
     app.connect("build-finished", _copy_assets)
+    app.connect("build-finished", _write_style_bundles, priority=990)
     app.add_css_file("cfr-icons.css")
     # The package's own front-end files (cfr-charts.js); not in the book's _static/, which
     # Jupyter Book would load on every page.
