@@ -195,8 +195,9 @@ def _with_furniture(fig: go.Figure) -> go.Figure:
     meta = fig.layout.meta
     fig = go.Figure(fig)
     footer = "<br>".join(_wrap(t, 115) for t in (meta["cfr_source"], meta["cfr_note"]) if t)
-    n_footer = footer.count("<br>") + 1
-    bottom = (fig.layout.margin.b or 60) + 16 * n_footer + 10
+    footer_px = 16 * (footer.count("<br>") + 1) + 10
+    legend_px = _legend_under_plot_px(fig)
+    bottom = (fig.layout.margin.b or 60) + legend_px + footer_px
     title, subtitle = _wrap(meta["cfr_title"], 76), _wrap(meta["cfr_subtitle"], 105)
     t_lines, s_lines = title.count("<br>") + 1, subtitle.count("<br>") + 1
     top = max(40 + 24 * t_lines + 19 * s_lines + 20, fig.layout.margin.t or 0)
@@ -211,24 +212,28 @@ def _with_furniture(fig: go.Figure) -> go.Figure:
                    xref="container", xanchor="left", y=y_top, yanchor="top", yref="container"),
         margin=dict(b=bottom, t=top), height=height,
     )
+    if legend_px:
+        # placed by a fraction of the plot's height, it would print over the source lines:
+        # in the image it sits just above them, in rows of its own
+        fig.update_layout(legend=dict(yref="container", y=(footer_px + 6) / height,
+                                      yanchor="bottom"))
     fig.add_annotation(text=footer, showarrow=False, xref="paper", yref="paper", x=0,
                        xanchor="left", y=0, yanchor="bottom", yshift=-(bottom - 8),
                        align="left", font=dict(size=11, color=MUTED))
-    return _legend_above_footer(fig, footer_px=16 * n_footer + 10)
+    return fig
 
 
-def _legend_above_footer(fig: go.Figure, footer_px: int) -> go.Figure:
-    """A legend under the plot (the house style) is placed by a fraction of the plot's height
-    and would print over the source lines in the static image: there it sits just above them,
-    in rows of its own, and the image grows by those rows."""
+def _legend_under_plot_px(fig: go.Figure) -> int:
+    """The height of a legend drawn under the plot (the house style), in rows estimated at
+    the chart's width: a symbol and gap (40 px) and ~7 px a character per entry; 0 if the
+    chart has no such legend."""
     legend, house = fig.layout.legend, fig.layout.template.layout.legend
     orientation = legend.orientation or house.orientation
     y = legend.y if legend.y is not None else house.y
     shown = [t for t in fig.data if t.showlegend is not False and t.name
              and (t.showlegend or len(fig.data) > 1)]
     if fig.layout.showlegend is False or not shown or orientation != "h" or y is None or y >= 0:
-        return fig
-    # rows at the chart's width: a symbol and gap (40 px) and ~7 px a character per entry
+        return 0
     width = (fig.layout.width or WIDTH) - 60
     rows, used = 1, 0
     for t in shown:
@@ -236,16 +241,7 @@ def _legend_above_footer(fig: go.Figure, footer_px: int) -> go.Figure:
         if used and used + item > width:
             rows, used = rows + 1, 0
         used += item
-    legend_px = 22 * rows + 8
-    height = fig.layout.height + legend_px
-    fig.update_layout(
-        height=height, margin=dict(b=fig.layout.margin.b + legend_px),
-        legend=dict(yref="container", y=(footer_px + 6) / height, yanchor="bottom"))
-    # the footer keeps its place at the bottom of the image
-    fig.layout.annotations[-1].yshift = -(fig.layout.margin.b - 8)
-    # the title's anchor is a fraction of the image height: keep it where it was in pixels
-    fig.layout.title.y = 1 - (1 - fig.layout.title.y) * (height - legend_px) / height
-    return fig
+    return 22 * rows + 8
 
 
 def _wrap(text: str, width: int) -> str:
