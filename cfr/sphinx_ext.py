@@ -306,12 +306,14 @@ def _inline_documentation_options(app, scripts) -> None:
     written into the page rather than fetched before the first paint."""
     from sphinx.builders.html._assets import _JavaScript
 
-    path = Path(app.outdir) / "_static" / "documentation_options.js"
+    if not hasattr(app, "cfr_documentation_options"):  # read once a build, not once a page
+        path = Path(app.outdir) / "_static" / "documentation_options.js"
+        app.cfr_documentation_options = (path.read_text(encoding="utf-8").strip()
+                                         if path.is_file() else None)
+    body = app.cfr_documentation_options
     for i, js in enumerate(scripts):
-        if str(getattr(js, "filename", "") or "").endswith("documentation_options.js") \
-                and path.is_file():
-            scripts[i] = _JavaScript("", priority=js.priority,
-                                     body=path.read_text(encoding="utf-8").strip())
+        if body and str(getattr(js, "filename", "") or "").endswith("documentation_options.js"):
+            scripts[i] = _JavaScript("", priority=js.priority, body=body)
 
 
 def _defer_scripts(scripts) -> None:

@@ -14,10 +14,8 @@ never in ``make test``.
 """
 from __future__ import annotations
 
-import functools
 import gzip
 import os
-import http.server
 import json
 import re
 import shutil
@@ -25,35 +23,18 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from static_host import StaticHost, serve  # noqa: E402  (the same host Lighthouse is served by)
+
 ROOT = Path(__file__).resolve().parents[1]
 HTML = ROOT / "_build" / "html"
 JB = str(ROOT / ".venv" / "bin" / "jupyter-book")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site as a static host should: Sphinx versions every asset URL (?v=<hash>),
-    so those may be cached for good; pages themselves are revalidated."""
-
-    served = []  # every path the server actually sent (cache hits never reach it)
-
-    def do_GET(self):
-        QuietHandler.served.append(self.path)
-        super().do_GET()
-
-    def end_headers(self):
-        if "?v=" in self.path or "?digest=" in self.path:
-            self.send_header("Cache-Control", "public, max-age=31536000, immutable")
-        super().end_headers()
-
-    def log_message(self, *args):
-        pass
 
 
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -126,13 +107,6 @@ def builds() -> dict:
                                f"after editing {EDITED_TABLE}": one_ran,
                                "after editing cfr/appendix.py": app_ran, "pdf_build": pdf_ran}})
     return out
-
-
-def serve(folder: Path):
-    handler = functools.partial(QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
 def pages() -> list[str]:
@@ -218,13 +192,14 @@ def browser_measures() -> dict:
             asked = []
             pg = ctx.new_page()
             pg.on("request", lambda r: PLOTLY_JS.search(r.url) and asked.append(r.url))
-            QuietHandler.served.clear()
+            StaticHost.served.clear()
             for visited in ("intro", FIRST_CHAPTER):
                 pg.goto(f"{base}/{visited}.html", wait_until="load")
                 pg.evaluate("window.cfrDrawAll ? window.cfrDrawAll() : null")
                 pg.wait_for_load_state("networkidle")
             out["plotly_js_requests_per_visit"] = len(asked)
-            out["plotly_js_from_network"] = sum(bool(PLOTLY_JS.search(p)) for p in QuietHandler.served)
+            out["plotly_js_from_network"] = sum(bool(PLOTLY_JS.search(p))
+                                                for p in StaticHost.served)
             ctx.close()
             browser.close()
     finally:
@@ -324,7 +299,6 @@ def main() -> None:
         results.update(builds())
     results.update(browser_measures())
     if "--no-lighthouse" not in sys.argv:
-        sys.path.insert(0, str(ROOT / "scripts"))
         from lighthouse_audit import audit_pages
 
         results["lighthouse"] = audit_pages(HTML, LIGHTHOUSE_PAGES)
