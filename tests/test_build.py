@@ -107,8 +107,11 @@ def test_only_the_stale_notebook_loses_its_cached_outputs(tmp_path):
 
 def test_non_root_user_without_system_packages_gets_the_apt_line(tmp_path):
     env = {**os.environ, "CFR_EXTRA_SYSTEM_PACKAGES": "cfr-no-such-package"}
+    # The script goes in on standard input: a checkout in a folder only root may enter (mktemp
+    # -d makes those) would otherwise refuse the unprivileged user the file itself.
+    script = (ROOT / "scripts" / "setup-system.sh").read_text()
     run = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-                          "bash", str(ROOT / "scripts" / "setup-system.sh"), "book"],
+                          "bash", "-s", "book"], input=script,
                          capture_output=True, text=True, env=env, cwd=tmp_path)
     assert run.returncode == 1
     assert "Missing system packages: cfr-no-such-package" in run.stderr
