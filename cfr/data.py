@@ -85,6 +85,14 @@ def _problems(report, path: str) -> list[str]:
     return lines
 
 
+@functools.lru_cache(maxsize=4)
+def _frictionless_package(folder: Path):
+    """The data package as a frictionless ``Package``, its metadata checked once per process
+    (checking it costs a third of a second: once per table read, it was most of a load)."""
+    with system.use_context(trusted=True):
+        return Package(_descriptor(folder), basepath=str(folder))
+
+
 _PANDAS_TYPES = {"integer": "Int64", "number": "float64", "string": "string", "boolean": "boolean"}
 
 
@@ -104,8 +112,7 @@ def _load_cached(folder: Path, name: str, mtime: float) -> pd.DataFrame:
         raise DataError("the book build validates every table: install frictionless")
     if Package is not None:
         with system.use_context(trusted=True):
-            pkg = Package(desc, basepath=str(folder))
-            report = pkg.get_resource(name).validate()
+            report = _frictionless_package(folder).get_resource(name).validate()
     if report is not None and not report.valid:
         problems = _problems(report, rel)
         shown = "\n  ".join(problems[:10])
