@@ -33,6 +33,7 @@ import re
 import shutil
 import sys
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -240,17 +241,12 @@ def _fingerprint(app) -> str:
     return digest.hexdigest()
 
 
-def _build_lite(app, exc) -> None:
-    """Prepare, check the pages, build JupyterLite (only when its inputs changed: a rebuild
-    of unchanged sources costs seconds, not a minute), check what it made."""
-    if exc or app.builder.format != "html":
-        return
+def _make_lite(app) -> str:
+    """Prepare and build JupyterLite (only when its inputs changed: a rebuild of unchanged
+    sources costs seconds, not a minute); the inputs' fingerprint."""
     _prepare(app)
-    bad = offsite_in_pages(Path(app.outdir))
-    if bad:
-        raise RuntimeError("off-site resources in built pages:\n  " + "\n  ".join(bad))
     out = Path(app.outdir) / LITE_OUT
-    stamp = Path(app.outdir).parent / f"cfr-lite-{Path(app.outdir).name}.sha256"
+    stamp = _stamp(app)
     now = _fingerprint(app)
     if out.joinpath("notebooks", "index.html").exists() and stamp.exists() \
             and stamp.read_text() == now:
@@ -260,7 +256,36 @@ def _build_lite(app, exc) -> None:
 
         stamp.unlink(missing_ok=True)
         shutil.rmtree(out, ignore_errors=True)  # no stale file (an older cfr wheel) survives
-        jupyterlite_build(app, exc)
+        jupyterlite_build(app, None)
+    return now
+
+
+def _stamp(app) -> Path:
+    return Path(app.outdir).parent / f"cfr-lite-{Path(app.outdir).name}.sha256"
+
+
+def _start_lite(app, env) -> None:
+    """JupyterLite reads the sources, not the built pages: once every page is read (the
+    notebooks executed), build it in the background while Sphinx writes the pages on one core."""
+    if app.builder.format == "html":
+        app.cfr_lite = ThreadPoolExecutor(1, thread_name_prefix="cfr-lite").submit(_make_lite, app)
+
+
+def _build_lite(app, exc) -> None:
+    """Wait for the JupyterLite build, then check the pages and what it made."""
+    if app.builder.format != "html":
+        return
+    running = getattr(app, "cfr_lite", None)
+    if exc:
+        if running is not None:
+            running.cancel()
+        return
+    now = running.result() if running is not None else _make_lite(app)
+    bad = offsite_in_pages(Path(app.outdir))
+    if bad:
+        raise RuntimeError("off-site resources in built pages:\n  " + "\n  ".join(bad))
+    out = Path(app.outdir) / LITE_OUT
+    stamp = _stamp(app)
     bad = offsite_in_lite(out)
     if bad:
         raise RuntimeError("off-site URLs in the live-notebook assets:\n  " + "\n  ".join(bad))
@@ -378,5 +403,6 @@ def setup(app):
     for listener in list(app.events.listeners["build-finished"]):
         if listener.handler is jupyterlite_build:
             app.disconnect(listener.id)
+    app.connect("env-updated", _start_lite)
     app.connect("build-finished", _build_lite)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging as std_logging
 import os
 import posixpath
 import re
@@ -20,6 +19,7 @@ import plotly
 from sphinx.util import logging
 
 from cfr import notebook_inputs
+from cfr.parallel_execution import cache_dir, notebook_docs
 from cfr.charts import BOOK_BUILD_ENV, DATA_LINK_PREFIX
 
 logger = logging.getLogger(__name__)
@@ -63,21 +63,6 @@ def _look_changed(app, config):
         look_stamp.write_text(look)
 
 
-def _cache_dir(app) -> Path:
-    return Path(app.config["nb_execution_cache_path"]
-                or Path(app.outdir).parent / ".jupyter_cache")
-
-
-def _notebook_docs(app, env) -> dict[str, Path]:
-    """{docname: source path} of the pages that are notebooks (MyST Markdown with a kernel)."""
-    out = {}
-    for doc in sorted(env.found_docs):
-        path = Path(env.doc2path(doc))
-        if path.suffix == ".md" and path.read_text(encoding="utf-8").startswith("---\njupytext:"):
-            out[doc] = path
-    return out
-
-
 def _stale_notebooks(app, env, added, changed, removed):
     """MyST-NB's execution cache keys on a notebook's code cells only (jupyter-book #1633): an
     edited CSV or helper would leave old numbers on the page. Each notebook's inputs (the
@@ -87,53 +72,26 @@ def _stale_notebooks(app, env, added, changed, removed):
     outdated = set(env.found_docs) if getattr(app, "cfr_look_changed", False) else set()
     if app.config["nb_execution_mode"] != "cache":
         return sorted(outdated)
-    cache_dir = _cache_dir(app)
-    stamp = cache_dir.parent / STAMP_NAME
+    folder = cache_dir(app)
+    stamp = folder.parent / STAMP_NAME
     old = json.loads(stamp.read_text()) if stamp.exists() else {}
     now = {doc: notebook_inputs.fingerprint(path, Path(app.srcdir) / "data")
-           for doc, path in _notebook_docs(app, env).items()}
+           for doc, path in notebook_docs(env).items()}
     # No record of the inputs but a cache (an older build): nothing in it can be trusted.
-    stale = set(now) if not old and cache_dir.exists() else \
+    stale = set(now) if not old and folder.exists() else \
         {doc for doc in now if doc in old and old[doc] != now[doc]}
-    if stale and cache_dir.exists():
+    if stale and folder.exists():
         from jupyter_cache import get_cache
 
-        cache = get_cache(str(cache_dir))
         paths = {str(Path(env.doc2path(doc))) for doc in stale}
-        for record in cache.list_cache_records():
+        records = get_cache(str(folder))
+        for record in records.list_cache_records():
             if record.uri in paths:
-                cache.remove_cache(record.pk)
+                records.remove_cache(record.pk)
         logger.info(f"[cfr] inputs changed, notebooks to rerun: {', '.join(sorted(stale))}")
     stamp.parent.mkdir(parents=True, exist_ok=True)
     stamp.write_text(json.dumps(now, indent=1, sort_keys=True))
     return sorted(outdated | stale)
-
-
-def _execute_in_parallel(app, env, docnames):
-    """Run the notebooks that are about to be read and have no cached outputs on all cores at
-    once (jupyter-cache's local-parallel executor), before Sphinx reads them one by one; MyST-NB
-    then takes their outputs from the cache. A notebook that fails here is simply run again by
-    MyST-NB, which reports the error as usual."""
-    if app.config["nb_execution_mode"] != "cache" or os.environ.get("CFR_SERIAL_EXECUTION"):
-        return
-    wanted = {str(path) for doc, path in _notebook_docs(app, env).items() if doc in docnames}
-    if len(wanted) < 2:
-        return
-    from jupyter_cache import get_cache
-    from jupyter_cache.executors import load_executor
-
-    cache = get_cache(str(_cache_dir(app)))
-    for uri in sorted(wanted):
-        cache.add_nb_to_project(uri, read_data={"name": "myst_nb_md", "type": "plugin"})
-    todo = [r.pk for r in cache.list_unexecuted() if r.uri in wanted]
-    if len(todo) < 2:
-        return
-    logger.info(f"[cfr] executing {len(todo)} notebooks in parallel")
-    executor = load_executor("local-parallel", cache, logger=std_logging.getLogger("cfr.jcache"))
-    result = executor.run_and_cache(filter_pks=todo, timeout=app.config["nb_execution_timeout"])
-    failed = result.excepted + result.errored
-    if failed:
-        logger.info(f"[cfr] {len(failed)} notebooks failed in parallel; MyST-NB reruns them")
 
 
 def _is_thebe(asset) -> bool:
@@ -362,7 +320,7 @@ def _offer_notebook(app, pagename, templatename, context, doctree):
     import nbformat
 
     try:
-        nb = executed_notebook(_cache_dir(app), source)
+        nb = executed_notebook(cache_dir(app), source)
     except KeyError:
         logger.warning(f"[cfr] no executed notebook in the cache for {pagename}")
         return
@@ -554,7 +512,6 @@ def setup(app):
     os.environ[BOOK_BUILD_ENV] = "1"
     app.connect("config-inited", _look_changed, priority=100)
     app.connect("env-get-outdated", _stale_notebooks)
-    app.connect("env-before-read-docs", _execute_in_parallel)
     app.connect("html-page-context", _page_context)
     app.connect("html-page-context", _lighter_head, priority=990)
     app.connect("html-page-context", _offer_notebook, priority=400)

@@ -123,3 +123,46 @@ def test_setup_script_is_quiet_when_everything_is_installed():
     run = subprocess.run(["bash", str(ROOT / "scripts" / "setup-system.sh"), "test"],
                          capture_output=True, text=True)
     assert run.returncode == 0 and run.stdout == ""
+
+
+def _tiny_notebook(path: Path, code: str) -> None:
+    path.write_text("---\njupytext:\n  text_representation:\n    extension: .md\n"
+                    "    format_name: myst\nkernelspec:\n  name: python3\n"
+                    "  display_name: Python 3\n---\n\n# A page\n\n"
+                    f"```{{code-cell}} ipython3\n{code}\n```\n")
+
+
+def test_notebooks_execute_in_workers_while_plain_pages_are_read_first(tmp_path):
+    """A cold build hands the notebooks to worker processes, longest first; Sphinx reads the
+    pages without code first, then each notebook once its outputs are in the cache. A
+    notebook that fails in a worker is left for MyST-NB (which reports the error)."""
+    from jupyter_cache import get_cache
+
+    from cfr import parallel_execution
+
+    book = tmp_path / "book"
+    book.mkdir()
+    _tiny_notebook(book / "short.md", "1 + 1")
+    _tiny_notebook(book / "long.md", "# a longer notebook\n" * 20 + "2 + 2")
+    _tiny_notebook(book / "broken.md", "1 / 0")
+    (book / "plain.md").write_text("# No code here\n")
+    app = _App(book, book / "_build" / "html")
+    app.config["nb_execution_timeout"] = 120
+    env = _Env(book, ["broken", "long", "plain", "short"])
+    docnames = sorted(env.found_docs)
+    cache = get_cache(str(book / "_build" / ".jupyter_cache"))
+
+    def cached() -> set[str]:
+        return {Path(r.uri).stem for r in cache.list_cache_records()}
+
+    parallel_execution._start(app, env, docnames)
+    try:
+        assert docnames == ["plain", "long", "broken", "short"]
+        for doc in docnames:
+            parallel_execution._wait_for_outputs(app, doc, [""])
+            assert (doc in cached()) is (doc in {"long", "short"}), doc
+    finally:
+        parallel_execution._stop(app, None)
+    short = next(r for r in cache.list_cache_records() if Path(r.uri).stem == "short")
+    outputs = cache.get_cache_bundle(short.pk).nb.cells[0].outputs
+    assert outputs[0]["data"]["text/plain"] == "2"
