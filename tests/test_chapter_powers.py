@@ -478,7 +478,7 @@ def test_ceasefire_is_one_row_in_putrajaya():
     borders = load("borders_timeline")
     assert row.event.iloc[0] in set(borders[borders.date == row.date.iloc[0]].event)
     for table in ["powers_timeline", "powers_facts"]:
-        for text in load(table).fillna("").astype(str).apply(" ".join, axis=1):
+        for text in load(table).astype("string").fillna("").apply(" ".join, axis=1):
             assert not ("ceasefire" in text and "Kuala Lumpur" in text), (table, text)
     assert "Kuala Lumpur" not in (ROOT / "chapters/powers.md").read_text()
 
