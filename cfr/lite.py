@@ -264,11 +264,16 @@ def _stamp(app) -> Path:
     return Path(app.outdir).parent / f"cfr-lite-{Path(app.outdir).name}.sha256"
 
 
-def _start_lite(app, env) -> None:
-    """JupyterLite reads the sources, not the built pages: once every page is read (the
-    notebooks executed), build it in the background while Sphinx writes the pages on one core."""
-    if app.builder.format == "html":
-        app.cfr_lite = ThreadPoolExecutor(1, thread_name_prefix="cfr-lite").submit(_make_lite, app)
+def _start_lite(app, *args) -> None:
+    """JupyterLite reads the sources, not the built pages, so it builds in the background: from
+    the start of the reading, unless notebooks are executing on every core
+    (``cfr.parallel_execution``), then once every page is read, while Sphinx writes the pages
+    on one core."""
+    if app.builder.format != "html" or getattr(app, "cfr_lite", None) is not None:
+        return
+    if len(args) == 2 and getattr(app, "cfr_executing", None):  # env-before-read-docs
+        return
+    app.cfr_lite = ThreadPoolExecutor(1, thread_name_prefix="cfr-lite").submit(_make_lite, app)
 
 
 def _build_lite(app, exc) -> None:
@@ -403,6 +408,8 @@ def setup(app):
     for listener in list(app.events.listeners["build-finished"]):
         if listener.handler is jupyterlite_build:
             app.disconnect(listener.id)
+    # After cfr.parallel_execution's listener (400), which forks its workers first.
+    app.connect("env-before-read-docs", _start_lite, priority=600)
     app.connect("env-updated", _start_lite)
     app.connect("build-finished", _build_lite)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
