@@ -133,22 +133,24 @@ def _tiny_notebook(path: Path, code: str) -> None:
 
 
 def test_notebooks_execute_in_workers_while_plain_pages_are_read_first(tmp_path):
-    """A cold build hands the notebooks to worker processes, longest first; Sphinx reads the
-    pages without code first, then each notebook once its outputs are in the cache. A
-    notebook that fails in a worker is left for MyST-NB (which reports the error)."""
+    """A cold build hands the notebooks to worker processes, longest first (the one with a
+    chart before a longer one without); Sphinx reads the pages without code first, then each
+    notebook once its outputs are in the cache. A notebook that fails in a worker is left for
+    MyST-NB (which reports the error)."""
     from jupyter_cache import get_cache
 
     from cfr import parallel_execution
 
     book = tmp_path / "book"
     book.mkdir()
-    _tiny_notebook(book / "short.md", "1 + 1")
+    _tiny_notebook(book / "chart.md", "class Fig:\n    def show(self):\n        return 2\n"
+                                      "Fig().show()")
     _tiny_notebook(book / "long.md", "# a longer notebook\n" * 20 + "2 + 2")
     _tiny_notebook(book / "broken.md", "1 / 0")
     (book / "plain.md").write_text("# No code here\n")
     app = _App(book, book / "_build" / "html")
     app.config["nb_execution_timeout"] = 120
-    env = _Env(book, ["broken", "long", "plain", "short"])
+    env = _Env(book, ["broken", "chart", "long", "plain"])
     docnames = sorted(env.found_docs)
     cache = get_cache(str(book / "_build" / ".jupyter_cache"))
 
@@ -157,12 +159,12 @@ def test_notebooks_execute_in_workers_while_plain_pages_are_read_first(tmp_path)
 
     parallel_execution._start(app, env, docnames)
     try:
-        assert docnames == ["plain", "long", "broken", "short"]
+        assert docnames == ["plain", "chart", "long", "broken"]
         for doc in docnames:
             parallel_execution._wait_for_outputs(app, doc, [""])
-            assert (doc in cached()) is (doc in {"long", "short"}), doc
+            assert (doc in cached()) is (doc in {"chart", "long"}), doc
     finally:
         parallel_execution._stop(app, None)
-    short = next(r for r in cache.list_cache_records() if Path(r.uri).stem == "short")
-    outputs = cache.get_cache_bundle(short.pk).nb.cells[0].outputs
+    chart = next(r for r in cache.list_cache_records() if Path(r.uri).stem == "chart")
+    outputs = cache.get_cache_bundle(chart.pk).nb.cells[0].outputs
     assert outputs[0]["data"]["text/plain"] == "2"
