@@ -168,3 +168,36 @@ def test_notebooks_execute_in_workers_while_plain_pages_are_read_first(tmp_path)
     chart = next(r for r in cache.list_cache_records() if Path(r.uri).stem == "chart")
     outputs = cache.get_cache_bundle(chart.pk).nb.cells[0].outputs
     assert outputs[0]["data"]["text/plain"] == "2"
+
+
+def test_an_edit_to_the_build_code_rereads_every_page_and_reruns_no_notebook(tmp_path,
+                                                                               monkeypatch):
+    """Sphinx does not track an extension's code: after an edit to cfr/appendix.py (the data
+    catalogue's directive) every page is read again, so the catalogue is remade; the
+    notebooks' cached outputs stay (their inputs did not change)."""
+    package = tmp_path / "cfr"
+    shutil.copytree(ROOT / "cfr", package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(sphinx_ext, "PACKAGE_DIR", package)
+    book = tmp_path / "book"
+    (book / "chapters").mkdir(parents=True)
+    shutil.copy(ROOT / "chapters" / "timeline.md", book / "chapters" / "timeline.md")
+    (book / "chapters" / "data-catalogue.md").write_text("# Data\n")
+    _data_copy(book)
+    app = _App(book, book / "_build" / "html")
+    env = _Env(book, ["chapters/timeline", "chapters/data-catalogue"])
+    for _ in range(2):
+        sphinx_ext._look_changed(app, None)
+        assert sphinx_ext._stale_notebooks(app, env, set(), set(), set()) == []
+    import nbformat
+    from jupyter_cache import get_cache
+    from jupyter_cache.base import CacheBundleIn
+
+    cache = get_cache(str(book / "_build" / ".jupyter_cache"))
+    cache.cache_notebook_bundle(CacheBundleIn(
+        nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1")]),
+        str(book / "chapters" / "timeline.md")), check_validity=False)
+    (package / "appendix.py").write_text((package / "appendix.py").read_text() + "# edit\n")
+    sphinx_ext._look_changed(app, None)
+    assert sphinx_ext._stale_notebooks(app, env, set(), set(), set()) == [
+        "chapters/data-catalogue", "chapters/timeline"]
+    assert len(cache.list_cache_records()) == 1  # the notebook keeps its outputs
