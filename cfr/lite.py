@@ -264,16 +264,19 @@ def _stamp(app) -> Path:
     return Path(app.outdir).parent / f"cfr-lite-{Path(app.outdir).name}.sha256"
 
 
-def _start_lite(app, *args) -> None:
-    """JupyterLite reads the sources, not the built pages, so it builds in the background: from
-    the start of the reading, unless notebooks are executing on every core
-    (``cfr.parallel_execution``), then once every page is read, while Sphinx writes the pages
-    on one core."""
-    if app.builder.format != "html" or getattr(app, "cfr_lite", None) is not None:
-        return
-    if len(args) == 2 and getattr(app, "cfr_executing", None):  # env-before-read-docs
-        return
-    app.cfr_lite = ThreadPoolExecutor(1, thread_name_prefix="cfr-lite").submit(_make_lite, app)
+def _start_lite(app, env) -> None:
+    """JupyterLite reads the sources, not the built pages, so it builds in a background thread
+    while Sphinx reads or writes the pages (once a build, from whichever event comes first)."""
+    if app.builder.format == "html" and getattr(app, "cfr_lite", None) is None:
+        app.cfr_lite = ThreadPoolExecutor(1, thread_name_prefix="cfr-lite").submit(_make_lite, app)
+
+
+def _start_lite_with_reading(app, env, docnames) -> None:
+    """From the start of the reading, unless notebooks execute on every core
+    (``cfr.parallel_execution``): then from env-updated, once every page is read, on the core
+    Sphinx's writing leaves free."""
+    if not getattr(app, "cfr_executing", None):
+        _start_lite(app, env)
 
 
 def _build_lite(app, exc) -> None:
@@ -409,7 +412,7 @@ def setup(app):
         if listener.handler is jupyterlite_build:
             app.disconnect(listener.id)
     # After cfr.parallel_execution's listener (400), which forks its workers first.
-    app.connect("env-before-read-docs", _start_lite, priority=600)
+    app.connect("env-before-read-docs", _start_lite_with_reading, priority=600)
     app.connect("env-updated", _start_lite)
     app.connect("build-finished", _build_lite)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

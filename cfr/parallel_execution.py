@@ -77,8 +77,8 @@ def _start(app, env, docnames):
         for r in todo}
     app.cfr_pool = pool
     pool.close()  # no more work: the workers exit when the last notebook is done
-    order = list(app.cfr_executing)
-    docnames.sort(key=lambda doc: order.index(doc) + 1 if doc in app.cfr_executing else 0)
+    rank = {doc: i for i, doc in enumerate(app.cfr_executing, start=1)}
+    docnames.sort(key=lambda doc: rank.get(doc, 0))
 
 
 def _wait_for_outputs(app, docname, source):
