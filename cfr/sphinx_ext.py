@@ -16,6 +16,7 @@ import shutil
 from pathlib import Path
 
 import plotly
+from sphinx.builders.html._assets import _JavaScript
 from sphinx.util import logging
 
 from cfr import notebook_inputs
@@ -157,8 +158,6 @@ def _lighter_head(app, pagename, templatename, context, doctree):
         return
     context["cfr_styles"] = _bundle_styles(app, context.get("css_files", []))
     _inline_documentation_options(app, context.get("script_files", []))
-    from sphinx.builders.html._assets import _JavaScript
-
     context.get("script_files", []).append(_JavaScript("", body=TAB_STOPS_JS))
 
 
@@ -261,8 +260,6 @@ def _write_bundle(static: Path, names: list[str]) -> str | None:
 def _inline_documentation_options(app, scripts) -> None:
     """documentation_options.js (a few hundred bytes the theme's inline scripts need at once)
     written into the page rather than fetched before the first paint."""
-    from sphinx.builders.html._assets import _JavaScript
-
     if not hasattr(app, "cfr_documentation_options"):  # read once a build, not once a page
         path = Path(app.outdir) / "_static" / "documentation_options.js"
         app.cfr_documentation_options = (path.read_text(encoding="utf-8").strip()
@@ -277,8 +274,6 @@ def _defer_scripts(scripts) -> None:
     """Scripts in <head> without ``defer`` hold the first paint until each is fetched and run.
     Deferred, they still run in their order, before DOMContentLoaded (when they act). Copies:
     the list's entries are shared with other pages (the search page keeps them as they are)."""
-    from sphinx.builders.html._assets import _JavaScript
-
     for i, js in enumerate(scripts):
         attrs = getattr(js, "attributes", None)
         name = str(getattr(js, "filename", "") or "")
