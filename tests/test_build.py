@@ -30,6 +30,23 @@ def _edit(csv: Path) -> None:
     csv.write_text("\n".join(lines) + "\n")
 
 
+def _cache(book: Path):
+    """The book's jupyter-cache (where MyST-NB keeps executed notebooks)."""
+    from jupyter_cache import get_cache
+
+    return get_cache(str(book / "_build" / ".jupyter_cache"))
+
+
+def _cache_outputs(book: Path, page: str, code: str) -> None:
+    """Put outputs for ``chapters/<page>.md`` in the cache, as an earlier build would have."""
+    import nbformat
+    from jupyter_cache.base import CacheBundleIn
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
+    _cache(book).cache_notebook_bundle(CacheBundleIn(nb, str(book / "chapters" / f"{page}.md")),
+                                       check_validity=False)
+
+
 def test_a_notebook_depends_on_the_tables_it_reads_and_no_other(tmp_path):
     """The fingerprint behind the execution cache (jupyter-book #1633) moves when a table the
     notebook reads changes, and stays put when an unrelated table changes."""
@@ -79,10 +96,6 @@ class _App:
 def test_only_the_stale_notebook_loses_its_cached_outputs(tmp_path):
     """When one table changes, the notebook that reads it is re-read and loses its cached
     outputs; the others keep theirs (no full rerun)."""
-    import nbformat
-    from jupyter_cache import get_cache
-    from jupyter_cache.base import CacheBundleIn
-
     book = tmp_path / "book"
     (book / "chapters").mkdir(parents=True)
     for page in ("timeline", "claims"):
@@ -91,16 +104,12 @@ def test_only_the_stale_notebook_loses_its_cached_outputs(tmp_path):
     app = _App(book, book / "_build" / "html")
     env = _Env(book, ["chapters/timeline", "chapters/claims"])
     assert sphinx_ext._stale_notebooks(app, env, set(), set(), set()) == []  # records inputs
-    cache = get_cache(str(book / "_build" / ".jupyter_cache"))
     for i, page in enumerate(("timeline", "claims")):
-        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(f"x = {i}")])
-        cache.cache_notebook_bundle(CacheBundleIn(nb, str(book / "chapters" / f"{page}.md")),
-                                    check_validity=False)
+        _cache_outputs(book, page, f"x = {i}")
     assert sphinx_ext._stale_notebooks(app, env, set(), set(), set()) == []
     _edit(data / "timeline.csv")
     assert sphinx_ext._stale_notebooks(app, env, set(), set(), set()) == ["chapters/timeline"]
-    left = {Path(r.uri).stem for r in get_cache(str(book / "_build" / ".jupyter_cache"))
-            .list_cache_records()}
+    left = {Path(r.uri).stem for r in _cache(book).list_cache_records()}
     assert left == {"claims"}
     assert sphinx_ext._stale_notebooks(app, env, set(), set(), set()) == []
 
@@ -137,8 +146,6 @@ def test_notebooks_execute_in_workers_while_plain_pages_are_read_first(tmp_path)
     chart before a longer one without); Sphinx reads the pages without code first, then each
     notebook once its outputs are in the cache. A notebook that fails in a worker is left for
     MyST-NB (which reports the error)."""
-    from jupyter_cache import get_cache
-
     from cfr import parallel_execution
 
     book = tmp_path / "book"
@@ -152,7 +159,7 @@ def test_notebooks_execute_in_workers_while_plain_pages_are_read_first(tmp_path)
     app.config["nb_execution_timeout"] = 120
     env = _Env(book, ["broken", "chart", "long", "plain"])
     docnames = sorted(env.found_docs)
-    cache = get_cache(str(book / "_build" / ".jupyter_cache"))
+    cache = _cache(book)
 
     def cached() -> set[str]:
         return {Path(r.uri).stem for r in cache.list_cache_records()}
@@ -188,16 +195,9 @@ def test_an_edit_to_the_build_code_rereads_every_page_and_reruns_no_notebook(tmp
     for _ in range(2):
         sphinx_ext._look_changed(app, None)
         assert sphinx_ext._stale_notebooks(app, env, set(), set(), set()) == []
-    import nbformat
-    from jupyter_cache import get_cache
-    from jupyter_cache.base import CacheBundleIn
-
-    cache = get_cache(str(book / "_build" / ".jupyter_cache"))
-    cache.cache_notebook_bundle(CacheBundleIn(
-        nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1")]),
-        str(book / "chapters" / "timeline.md")), check_validity=False)
+    _cache_outputs(book, "timeline", "x = 1")
     (package / "appendix.py").write_text((package / "appendix.py").read_text() + "# edit\n")
     sphinx_ext._look_changed(app, None)
     assert sphinx_ext._stale_notebooks(app, env, set(), set(), set()) == [
         "chapters/data-catalogue", "chapters/timeline"]
-    assert len(cache.list_cache_records()) == 1  # the notebook keeps its outputs
+    assert len(_cache(book).list_cache_records()) == 1  # the notebook keeps its outputs
